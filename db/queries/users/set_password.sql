@@ -1,0 +1,1 @@
+UPDATE users SET password_hash = $2, updated_at = NOW() WHERE email = $1

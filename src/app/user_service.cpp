@@ -1,0 +1,43 @@
+#include "app/user_service.h"
+
+#include <stdexcept>
+
+#include "core/errors.h"
+#include "domain/email.h"
+#include "domain/tier.h"
+
+namespace persona::app {
+
+void UserService::CheckPassword(std::string_view password) {
+  if (password.empty()) throw UsageError("the password is empty");
+  if (password.size() < kMinPasswordLength) {
+    throw UsageError("the password must have at least " + std::to_string(kMinPasswordLength) + " characters");
+  }
+  if (password.size() > kMaxPasswordLength) {
+    throw UsageError("the password must have at most " + std::to_string(kMaxPasswordLength) + " characters");
+  }
+}
+
+void UserService::CheckNewUser(std::string_view email, std::string_view password, std::string_view tier) {
+  domain::NormalizeEmail(email);
+  if (!domain::MaxPersonasForTier(tier)) {
+    throw UsageError("unknown tier '" + std::string(tier) + "': use basic, pro or enterprise");
+  }
+  CheckPassword(password);
+}
+
+std::string UserService::Add(std::string_view email, std::string_view password, std::string_view tier) {
+  CheckNewUser(email, password, tier);
+  return users_.Add({domain::NormalizeEmail(email), hasher_.Hash(password), std::string(tier),
+                     *domain::MaxPersonasForTier(tier)});
+}
+
+void UserService::ChangePassword(std::string_view email, std::string_view new_password) {
+  std::string normalized = domain::NormalizeEmail(email);
+  CheckPassword(new_password);
+  if (!users_.SetPasswordHash(normalized, hasher_.Hash(new_password))) {
+    throw NotFoundError("no user with email " + normalized);
+  }
+}
+
+}  // namespace persona::app

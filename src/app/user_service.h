@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/user_repository.h"
+#include "crypto/password_hasher.h"
+
+namespace persona::app {
+
+// Operator accounts as the CLI manages them: add, list, change a password.
+class UserService {
+ public:
+  UserService(UserRepository& users, const crypto::PasswordHasher& hasher) : users_(users), hasher_(hasher) {}
+
+  // Validates (UsageError: bad email, empty or short password, unknown tier), hashes
+  // the password with Argon2id and stores the user; returns the new id. ConflictError
+  // when the email is taken.
+  std::string Add(std::string_view email, std::string_view password, std::string_view tier);
+  std::vector<UserSummary> List() { return users_.List(); }
+  // UsageError for a bad email or password; NotFoundError when no user has the email.
+  void ChangePassword(std::string_view email, std::string_view new_password);
+  bool HasUsers() { return users_.Count() > 0; }
+
+  static constexpr std::size_t kMinPasswordLength = 8;
+  static constexpr std::size_t kMaxPasswordLength = 1024;  // bounds Argon2 input work
+  static void CheckPassword(std::string_view password);
+  // Everything Add checks before it touches storage; UsageError on the first problem.
+  static void CheckNewUser(std::string_view email, std::string_view password, std::string_view tier);
+
+ private:
+  UserRepository& users_;
+  const crypto::PasswordHasher& hasher_;
+};
+
+}  // namespace persona::app

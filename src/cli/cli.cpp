@@ -1,0 +1,95 @@
+#include "cli/cli.h"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "core/errors.h"
+#include "core/version.h"
+#include "storage/pg/migrator.h"
+
+namespace persona::cli {
+
+int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
+  CLI::App app{"Persona: records and organises the personas you run by hand", "persona"};
+  app.set_version_flag("--version", std::string(kAppVersion));
+  app.require_subcommand(1);
+
+  Config config;
+  std::string data_dir = config.data_dir.string();
+  std::string listen = "127.0.0.1:8080";
+  auto add_data_dir = [&](CLI::App* cmd) {
+    cmd->add_option("--data-dir", data_dir, "data directory (default ./persona-data)");
+  };
+
+  auto* serve = app.add_subcommand("serve", "run the HTTP server (starts the embedded PostgreSQL unless PERSONA_DATABASE_URL is set)");
+  add_data_dir(serve);
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+
+  auto* migrate = app.add_subcommand("migrate", "show, apply, revert or verify schema migrations");
+  migrate->require_subcommand(1);
+  std::optional<int> to;
+  auto* m_status = migrate->add_subcommand("status", "list migrations and whether each is applied");
+  auto* m_up = migrate->add_subcommand("up", "apply pending migrations");
+  auto* m_down = migrate->add_subcommand("down", "revert the last migration (or down to --to N)");
+  auto* m_verify = migrate->add_subcommand("verify", "compare the live schema with what the migrations build");
+  for (auto* cmd : {m_status, m_up, m_down, m_verify}) add_data_dir(cmd);
+  for (auto* cmd : {m_up, m_down}) cmd->add_option("--to", to, "target version")->check(CLI::NonNegativeNumber);
+
+  auto* user = app.add_subcommand("user", "manage operator accounts");
+  user->require_subcommand(1);
+  std::string email;
+  std::string tier = "basic";
+  bool password_stdin = false;
+  auto* u_add = user->add_subcommand("add", "create a user; prints its id");
+  u_add->add_option("--email", email, "email address")->required();
+  u_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  u_add->add_option("--tier", tier, "basic, pro or enterprise (default basic)");
+  auto* u_list = user->add_subcommand("list", "list users");
+  auto* u_passwd = user->add_subcommand("passwd", "change a user's password");
+  u_passwd->add_option("--email", email, "email address")->required();
+  u_passwd->add_flag("--password-stdin", password_stdin, "read the new password from standard input")->required();
+  for (auto* cmd : {u_add, u_list, u_passwd}) add_data_dir(cmd);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForVersion& e) {
+    out << kAppVersion << "\n";
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    err << "persona: error: " << e.what() << "\n(run `persona --help` for usage)\n";
+    return kExitUsage;
+  }
+
+  try {
+    config.data_dir = data_dir;
+    config.listen = ParseListenAddress(listen);
+    config.LoadEnvironment();
+    Logger log(config.log_level);
+
+    if (serve->parsed()) return Serve(config, log, out);
+    if (m_status->parsed()) return Migrate(config, log, MigrateAction::kStatus, to, out);
+    if (m_up->parsed()) return Migrate(config, log, MigrateAction::kUp, to, out);
+    if (m_down->parsed()) return Migrate(config, log, MigrateAction::kDown, to, out);
+    if (m_verify->parsed()) return Migrate(config, log, MigrateAction::kVerify, to, out);
+    if (u_add->parsed()) return UserAdd(config, log, email, tier, in, out);
+    if (u_list->parsed()) return UserList(config, log, out);
+    if (u_passwd->parsed()) return UserPasswd(config, log, email, in, out);
+  } catch (const UsageError& e) {
+    err << "persona: error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    // ConflictError, NotFoundError, DatabaseUnavailable, MigrationError and the rest:
+    // the input was fine, the command could not do its work.
+    err << "persona: error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  err << "persona: error: no command given\n";
+  return kExitUsage;
+}
+
+}  // namespace persona::cli

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "config/config.h"
+#include "core/log.h"
+
+namespace persona::cli {
+
+// Each command returns the process exit code; expected failures are thrown as the
+// errors of core/errors.h and mapped to messages and exit codes in one place (cli.cpp).
+
+int Serve(const Config& config, Logger& log, std::ostream& out);
+
+enum class MigrateAction { kStatus, kUp, kDown, kVerify };
+int Migrate(const Config& config, Logger& log, MigrateAction action, std::optional<int> to, std::ostream& out);
+
+int UserAdd(const Config& config, Logger& log, const std::string& email, const std::string& tier, std::istream& in,
+            std::ostream& out);
+int UserList(const Config& config, Logger& log, std::ostream& out);
+int UserPasswd(const Config& config, Logger& log, const std::string& email, std::istream& in, std::ostream& out);
+
+// Reads a password from standard input: all of it, less one trailing newline.
+std::string ReadPassword(std::istream& in);
+
+}  // namespace persona::cli

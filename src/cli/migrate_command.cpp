@@ -1,0 +1,58 @@
+#include <iomanip>
+#include <ostream>
+
+#include "cli/commands.h"
+#include "core/errors.h"
+#include "storage/pg/database.h"
+#include "storage/pg/migrator.h"
+
+namespace persona::cli {
+
+int Migrate(const Config& config, Logger& log, MigrateAction action, std::optional<int> to, std::ostream& out) {
+  storage::Database db(config, storage::Database::Role::kCommand, "migrate", log);
+  storage::Migrator migrator(db.ConnectionString(), storage::EmbeddedMigrations(), log);
+  auto progress = [&](const std::string& line) { out << line << std::endl; };
+
+  switch (action) {
+    case MigrateAction::kStatus: {
+      auto states = migrator.Status();
+      int current = 0;
+      out << std::left << std::setw(8) << "version" << std::setw(28) << "name" << std::setw(10) << "state"
+          << std::setw(22) << "applied_at" << "app_version\n";
+      for (const auto& s : states) {
+        std::string state = !s.known ? "unknown" : !s.applied ? "pending" : s.checksum_matches ? "applied" : "MODIFIED";
+        if (s.applied) current = std::max(current, s.version);
+        out << std::left << std::setw(8) << s.version << std::setw(28) << s.name << std::setw(10) << state
+            << std::setw(22) << (s.applied_at.empty() ? "-" : s.applied_at) << (s.app_version.empty() ? "-" : s.app_version)
+            << "\n";
+      }
+      out << "schema at version " << current << " of " << migrator.LatestVersion() << "\n";
+      return kExitOk;
+    }
+    case MigrateAction::kUp: {
+      auto done = migrator.Up(to, progress);
+      out << (done.empty() ? "already up to date" : "applied " + std::to_string(done.size()) + " migration(s)")
+          << "; schema at version " << migrator.CurrentVersion() << "\n";
+      return kExitOk;
+    }
+    case MigrateAction::kDown: {
+      auto done = migrator.Down(to, progress);
+      out << (done.empty() ? "nothing to revert" : "reverted " + std::to_string(done.size()) + " migration(s)")
+          << "; schema at version " << migrator.CurrentVersion() << "\n";
+      return kExitOk;
+    }
+    case MigrateAction::kVerify: {
+      auto report = migrator.Verify();
+      if (report.ok) {
+        out << "verify: the schema matches migrations 1.." << migrator.CurrentVersion() << "\n";
+        return kExitOk;
+      }
+      for (const auto& p : report.problems) out << "verify: " << p << "\n";
+      throw storage::MigrationError("verify found " + std::to_string(report.problems.size()) +
+                                    " difference(s) between the database and its migrations");
+    }
+  }
+  return kExitFailure;
+}
+
+}  // namespace persona::cli

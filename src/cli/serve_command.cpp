@@ -1,0 +1,133 @@
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <ostream>
+#include <thread>
+
+#include <pqxx/pqxx>
+
+#include "app/user_service.h"
+#include "cli/commands.h"
+#include "cli/schema.h"
+#include "core/errors.h"
+#include "core/random.h"
+#include "http/handlers/health_handler.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "storage/pg/database.h"
+#include "storage/pg/migrator.h"
+#include "storage/pg/pool.h"
+#include "storage/pg/user_repository.h"
+
+namespace persona::cli {
+namespace {
+
+constexpr const char* kFirstAdminEmail = "admin@persona.local";
+constexpr int kActivityMonthsAhead = 2;
+
+// Worker threads and pooled connections: handlers block on the database, so a few per
+// core keep both cores busy while queries wait; PostgreSQL itself has 2 cores too.
+std::size_t WorkerCount() {
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency() * 4, 4, 16);
+}
+
+std::string UrlFor(const boost::asio::ip::tcp::endpoint& ep) {
+  auto address = ep.address().to_string();
+  if (ep.address().is_v6()) address = "[" + address + "]";
+  return "http://" + address + ":" + std::to_string(ep.port());
+}
+
+// On a database without users, creates the admin and leaves its password in a 0600
+// file of the data directory instead of the terminal, where logs may capture it.
+void CreateFirstAdmin(app::UserService& users, const Config& config, std::ostream& out) {
+  std::string password = RandomPassword(20);
+  auto path = std::filesystem::absolute(config.data_dir) / "admin-password";
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot write " + path.string());
+  std::string line = password + "\n";
+  bool ok = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && fsync(fd) == 0;
+  close(fd);
+  if (!ok) throw std::runtime_error("cannot write " + path.string());
+  users.Add(kFirstAdminEmail, password, "basic");
+  out << "first run: created the admin user " << kFirstAdminEmail << "\n"
+      << "  its password is in " << path.string() << " (readable only by you)\n"
+      << "  change it with: persona user passwd --email " << kFirstAdminEmail
+      << " --password-stdin, then delete that file\n";
+}
+
+void EnsureActivityPartitions(storage::ConnectionPool& pool) {
+  auto conn = pool.Acquire();
+  pqxx::work tx(*conn);
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char today[16];
+  std::strftime(today, sizeof today, "%Y-%m-%d", &utc);
+  tx.exec_prepared("activity_ensure_partitions", std::string(today), kActivityMonthsAhead);
+  tx.commit();
+}
+
+http::Readiness Probe(storage::ConnectionPool& pool, int expected_version) {
+  http::Readiness r;
+  r.expected_schema_version = expected_version;
+  try {
+    auto conn = pool.Acquire(std::chrono::seconds(2));
+    pqxx::read_transaction tx(*conn);
+    r.schema_version = tx.exec_prepared1("health_schema_version")[0].as<int>();
+    r.database_reachable = true;
+  } catch (const DatabaseUnavailable&) {
+    r.detail = "database unreachable";
+    return r;
+  } catch (const pqxx::broken_connection&) {
+    r.detail = "database unreachable";
+    return r;
+  } catch (const pqxx::sql_error&) {
+    r.database_reachable = true;  // answered, but has no migration history
+  }
+  r.schema_current = r.schema_version == expected_version;
+  if (!r.schema_current) {
+    r.detail = "schema at version " + std::to_string(r.schema_version) + ", expected " + std::to_string(expected_version);
+  }
+  return r;
+}
+
+}  // namespace
+
+int Serve(const Config& config, Logger& log, std::ostream& out) {
+  auto started = std::chrono::steady_clock::now();
+  storage::Database db(config, storage::Database::Role::kServer, "serve", log);
+  PrepareSchema(db.ConnectionString(), log);
+  const int expected_version = storage::EmbeddedMigrations().back().version;
+
+  const std::size_t workers = WorkerCount();
+  storage::ConnectionPool pool(db.ConnectionString(), workers);
+  EnsureActivityPartitions(pool);
+
+  storage::PgUserRepository users(pool);
+  crypto::PasswordHasher hasher;
+  app::UserService user_service(users, hasher);
+  if (!user_service.HasUsers()) CreateFirstAdmin(user_service, config, out);
+
+  http::Router router;
+  http::AddHealthRoutes(router, [&pool, expected_version] { return Probe(pool, expected_version); });
+
+  http::ServerOptions options;
+  options.host = config.listen.host;
+  options.port = config.listen.port;
+  options.worker_threads = workers;
+  options.handle_signals = true;
+  http::Server server(options, router, log);
+  auto endpoint = server.Listen();
+  auto startup_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  log.Info("ready", {{"url", UrlFor(endpoint)}, {"database", db.Description()}, {"startup_ms", startup_ms}});
+  out << "listening on " << UrlFor(endpoint) << std::endl;
+  server.Run();
+  log.Info("server stopped; shutting down");
+  return kExitOk;
+}
+
+}  // namespace persona::cli

@@ -1,0 +1,274 @@
+#include "storage/pg/migrator.h"
+
+#include <algorithm>
+#include <set>
+
+#include <pqxx/pqxx>
+
+#include "core/errors.h"
+#include "core/random.h"
+#include "core/version.h"
+#include "storage/pg/pool.h"
+
+namespace persona::storage {
+namespace {
+
+// pg_advisory_lock key for migration runs: "persona migrations" as a fixed number.
+constexpr long long kMigrationLockKey = 0x7065727369676d;
+
+std::string StripSchema(std::string line, const std::string& schema) {
+  const std::string prefix = schema + ".";
+  for (auto pos = line.find(prefix); pos != std::string::npos; pos = line.find(prefix, pos)) {
+    line.erase(pos, prefix.size());
+  }
+  return line;
+}
+
+}  // namespace
+
+struct Migrator::Applied {
+  int version;
+  std::string name;
+  std::string checksum;
+  std::string applied_at;
+  std::string app_version;
+};
+
+// Holds the migration advisory lock for its lifetime.
+class Migrator::Lock {
+ public:
+  explicit Lock(pqxx::connection& conn) : conn_(conn) {
+    pqxx::nontransaction tx(conn_);
+    tx.exec_prepared("migrations_lock", kMigrationLockKey);
+  }
+  ~Lock() {
+    try {
+      pqxx::nontransaction tx(conn_);
+      tx.exec_prepared("migrations_unlock", kMigrationLockKey);
+    } catch (...) {
+      // The lock dies with the session anyway.
+    }
+  }
+
+ private:
+  pqxx::connection& conn_;
+};
+
+Migrator::Migrator(const std::string& conninfo, const std::vector<Migration>& migrations, Logger& log)
+    : migrations_(migrations), log_(log) {
+  try {
+    conn_ = std::make_unique<pqxx::connection>(conninfo);
+  } catch (const pqxx::broken_connection& e) {
+    throw DatabaseUnavailable(std::string("cannot connect to the database: ") + e.what());
+  }
+  RegisterQueries(*conn_);
+}
+
+Migrator::~Migrator() = default;
+
+int Migrator::LatestVersion() const { return migrations_.empty() ? 0 : migrations_.back().version; }
+
+const Migration* Migrator::Find(int version) const {
+  for (const auto& m : migrations_) {
+    if (m.version == version) return &m;
+  }
+  return nullptr;
+}
+
+std::vector<Migrator::Applied> Migrator::LoadApplied() {
+  pqxx::nontransaction tx(*conn_);
+  if (!tx.exec_prepared1("migrations_table_exists")[0].as<bool>()) return {};
+  std::vector<Applied> applied;
+  for (const auto& row : tx.exec_prepared("migrations_applied")) {
+    applied.push_back({row[0].as<int>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                       row[3].as<std::string>(), row[4].as<std::string>()});
+  }
+  return applied;
+}
+
+int Migrator::CurrentVersion() {
+  auto applied = LoadApplied();
+  return applied.empty() ? 0 : applied.back().version;
+}
+
+std::vector<MigrationState> Migrator::Status() {
+  auto applied = LoadApplied();
+  std::vector<MigrationState> states;
+  for (const auto& m : migrations_) {
+    MigrationState s{m.version, m.name};
+    auto it = std::find_if(applied.begin(), applied.end(), [&](const Applied& a) { return a.version == m.version; });
+    if (it != applied.end()) {
+      s.applied = true;
+      s.applied_at = it->applied_at;
+      s.app_version = it->app_version;
+      s.checksum_matches = it->checksum == m.Checksum();
+    }
+    states.push_back(s);
+  }
+  for (const auto& a : applied) {
+    if (Find(a.version) == nullptr) {
+      MigrationState s{a.version, a.name, true, a.applied_at, a.app_version};
+      s.known = false;
+      states.push_back(s);
+    }
+  }
+  std::sort(states.begin(), states.end(), [](const auto& x, const auto& y) { return x.version < y.version; });
+  return states;
+}
+
+// Refuses to touch a database whose history this binary cannot vouch for.
+void Migrator::CheckHistory(const std::vector<Applied>& applied) {
+  for (const auto& a : applied) {
+    const Migration* m = Find(a.version);
+    if (m == nullptr) {
+      throw MigrationError("the database has migration " + std::to_string(a.version) + " (" + a.name +
+                           ") applied, which this persona (" + kAppVersion +
+                           ") does not know: it was migrated by a newer version; upgrade persona");
+    }
+    if (a.checksum != m->Checksum()) {
+      throw MigrationError("migration " + m->Label() +
+                           " was modified after it was applied (checksum in the database " + a.checksum.substr(0, 12) +
+                           "…, in this binary " + m->Checksum().substr(0, 12) +
+                           "…); restore the original file — applied migrations are append-only");
+    }
+  }
+  for (const auto& m : migrations_) {
+    if (m.version > (applied.empty() ? 0 : applied.back().version)) break;
+    bool found = std::any_of(applied.begin(), applied.end(), [&](const Applied& a) { return a.version == m.version; });
+    if (!found) {
+      throw MigrationError("migration " + m.Label() + " is older than the newest applied one but was never applied");
+    }
+  }
+}
+
+std::vector<int> Migrator::Up(std::optional<int> target, const Progress& progress) {
+  int latest = LatestVersion();
+  int to = target.value_or(latest);
+  if (to < 0 || to > latest) {
+    throw UsageError("there is no migration " + std::to_string(to) + "; the latest is " + std::to_string(latest));
+  }
+  Lock lock(*conn_);
+  {
+    pqxx::nontransaction tx(*conn_);
+    tx.exec_prepared("migrations_create_table");
+  }
+  auto applied = LoadApplied();
+  CheckHistory(applied);
+  int current = applied.empty() ? 0 : applied.back().version;
+  if (to < current) {
+    throw UsageError("the database is at version " + std::to_string(current) + ", above " + std::to_string(to) +
+                     "; use `migrate down --to " + std::to_string(to) + "`");
+  }
+  std::vector<int> done;
+  for (const auto& m : migrations_) {
+    if (m.version <= current || m.version > to) continue;
+    if (progress) progress("applying " + m.Label() + " …");
+    try {
+      pqxx::work tx(*conn_);
+      tx.exec(m.up);
+      tx.exec_prepared("migrations_record", m.version, m.name, m.Checksum(), std::string(kAppVersion));
+      tx.commit();
+    } catch (const pqxx::broken_connection& e) {
+      throw DatabaseUnavailable("lost the database connection while applying migration " + m.Label());
+    } catch (const std::exception& e) {
+      throw MigrationError("migration " + m.Label() + " failed and was rolled back (the database stays at version " +
+                           std::to_string(done.empty() ? current : done.back()) + "): " + e.what());
+    }
+    log_.Info("migration applied", {{"version", m.version}, {"name", m.name}});
+    done.push_back(m.version);
+  }
+  return done;
+}
+
+std::vector<int> Migrator::Down(std::optional<int> target, const Progress& progress) {
+  Lock lock(*conn_);
+  auto applied = LoadApplied();
+  CheckHistory(applied);
+  int current = applied.empty() ? 0 : applied.back().version;
+  int to = target.value_or(current == 0 ? 0 : current - 1);
+  if (target && (to < 0 || to > current)) {
+    throw UsageError("cannot migrate down to " + std::to_string(to) + ": the database is at version " +
+                     std::to_string(current));
+  }
+  std::vector<int> done;
+  for (auto it = applied.rbegin(); it != applied.rend(); ++it) {
+    if (it->version <= to) break;
+    const Migration& m = *Find(it->version);
+    if (progress) progress("reverting " + m.Label() + " …");
+    try {
+      pqxx::work tx(*conn_);
+      tx.exec(m.down);
+      tx.exec_prepared("migrations_forget", m.version);
+      tx.commit();
+    } catch (const pqxx::broken_connection& e) {
+      throw DatabaseUnavailable("lost the database connection while reverting migration " + m.Label());
+    } catch (const std::exception& e) {
+      throw MigrationError("reverting migration " + m.Label() + " failed and was rolled back (the database stays at version " +
+                           std::to_string(m.version) + "): " + e.what());
+    }
+    log_.Info("migration reverted", {{"version", m.version}, {"name", m.name}});
+    done.push_back(m.version);
+  }
+  return done;
+}
+
+std::vector<std::string> Migrator::Catalog(const std::string& schema) {
+  pqxx::nontransaction tx(*conn_);
+  std::vector<std::string> lines;
+  for (const auto& row : tx.exec_prepared("migrations_catalog", schema)) {
+    lines.push_back(StripSchema(row[0].as<std::string>(), schema));
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+VerifyReport Migrator::Verify() {
+  VerifyReport report;
+  Lock lock(*conn_);
+  auto applied = LoadApplied();
+  try {
+    CheckHistory(applied);
+  } catch (const MigrationError& e) {
+    report.ok = false;
+    report.problems.push_back(e.what());
+    return report;
+  }
+  std::string live_schema;
+  {
+    pqxx::nontransaction tx(*conn_);
+    live_schema = tx.exec_prepared1("migrations_current_schema")[0].as<std::string>();
+  }
+  auto live = Catalog(live_schema);
+
+  // Replay the applied migrations into a scratch schema and describe what they build.
+  const std::string scratch = "persona_verify_" + RandomHex(6);
+  std::vector<std::string> expected;
+  {
+    pqxx::work tx(*conn_);
+    tx.exec0("CREATE SCHEMA " + tx.quote_name(scratch));
+    tx.exec0("SET LOCAL search_path TO " + tx.quote_name(scratch));
+    for (const auto& a : applied) {
+      try {
+        tx.exec(Find(a.version)->up);
+      } catch (const std::exception& e) {
+        throw MigrationError("verify: replaying " + Find(a.version)->Label() + " failed: " + e.what());
+      }
+    }
+    for (const auto& row : tx.exec_prepared("migrations_catalog", scratch)) {
+      expected.push_back(StripSchema(row[0].as<std::string>(), scratch));
+    }
+    tx.abort();  // nothing of the scratch schema survives
+  }
+  std::sort(expected.begin(), expected.end());
+
+  std::vector<std::string> missing;
+  std::vector<std::string> unexpected;
+  std::set_difference(expected.begin(), expected.end(), live.begin(), live.end(), std::back_inserter(missing));
+  std::set_difference(live.begin(), live.end(), expected.begin(), expected.end(), std::back_inserter(unexpected));
+  for (const auto& line : missing) report.problems.push_back("missing from the database: " + line);
+  for (const auto& line : unexpected) report.problems.push_back("not built by the migrations: " + line);
+  report.ok = report.problems.empty();
+  return report;
+}
+
+}  // namespace persona::storage
