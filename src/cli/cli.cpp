@@ -52,6 +52,17 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   u_passwd->add_flag("--password-stdin", password_stdin, "read the new password from standard input")->required();
   for (auto* cmd : {u_add, u_list, u_passwd}) add_data_dir(cmd);
 
+  // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
+  if (argc > 1 && argv[1][0] != '-') {
+    try {
+      app.get_subcommand(argv[1]);
+    } catch (const CLI::OptionNotFound&) {
+      err << "persona: error: unknown command '" << argv[1] << "' (commands: serve, migrate, user)\n"
+          << "(run `persona --help` for usage)\n";
+      return kExitUsage;
+    }
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -51,15 +51,16 @@ void Config::LoadEnvironment() {
 }
 
 std::string RedactConnectionString(const std::string& conninfo) {
-  // postgresql://user:secret@host/db -> postgresql://user:***@host/db
-  static const std::regex kUrlPassword(R"(^([a-z]+://[^:/@]*):[^@]*@)", std::regex::icase);
+  if (conninfo.find("://") != std::string::npos) {
+    // postgresql://user:secret@host/db -> postgresql://user:***@host/db
+    static const std::regex kUrlPassword(R"(^([a-z]+://[^:/@]*):[^@]*@)", std::regex::icase);
+    // ...?password=secret&sslmode=require -> ...?password=***&sslmode=require
+    static const std::regex kQueryPassword(R"(([?&]password=)[^&]*)", std::regex::icase);
+    return std::regex_replace(std::regex_replace(conninfo, kUrlPassword, "$1:***@"), kQueryPassword, "$1***");
+  }
   // password=secret or password='se cret' -> password=***
   static const std::regex kKeyPassword(R"(password\s*=\s*('([^'\\]|\\.)*'|\S+))", std::regex::icase);
-  std::string out = std::regex_replace(conninfo, kUrlPassword, "$1:***@");
-  out = std::regex_replace(out, kKeyPassword, "password=***");
-  // ?password=secret in a URL's query string.
-  static const std::regex kQueryPassword(R"(([?&]password=)[^&]*)", std::regex::icase);
-  return std::regex_replace(out, kQueryPassword, "$1***");
+  return std::regex_replace(conninfo, kKeyPassword, "password=***");
 }
 
 }  // namespace persona

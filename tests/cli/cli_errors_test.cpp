@@ -49,7 +49,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, CliUsageErrors,
     ::testing::Values(
         UsageCase{{}, "", "A subcommand is required"},
-        UsageCase{{"frobnicate"}, "", "frobnicate"},
+        UsageCase{{"frobnicate"}, "", "unknown command 'frobnicate'"},
         UsageCase{{"user", "list", "--bogus"}, "", "--bogus"},
         UsageCase{{"user"}, "", "A subcommand is required"},
         UsageCase{{"migrate"}, "", "A subcommand is required"},

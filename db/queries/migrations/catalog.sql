@@ -10,7 +10,7 @@ WITH rels AS (
       AND NOT c.relispartition AND c.relname <> 'schema_migrations'
 )
 SELECT line FROM (
-    SELECT 'table ' || relname || ' (' || relkind || ')'
+    SELECT 'table ' || relname || ' (' || relkind::text || ')'
            || coalesce(' partition by ' || pg_get_partkeydef(oid), '') AS line
     FROM rels
     UNION ALL
@@ -35,7 +35,7 @@ SELECT line FROM (
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = $1
     UNION ALL
-    SELECT 'type ' || t.typname || ' ' || t.typtype || ' '
+    SELECT 'type ' || t.typname || ' ' || t.typtype::text || ' '
            || coalesce((SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
                         FROM pg_enum e WHERE e.enumtypid = t.oid), format_type(t.typbasetype, t.typtypmod))
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace

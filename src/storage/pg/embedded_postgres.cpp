@@ -1,6 +1,7 @@
 #include "storage/pg/embedded_postgres.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>

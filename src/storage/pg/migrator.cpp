@@ -95,7 +95,9 @@ std::vector<MigrationState> Migrator::Status() {
   auto applied = LoadApplied();
   std::vector<MigrationState> states;
   for (const auto& m : migrations_) {
-    MigrationState s{m.version, m.name};
+    MigrationState s;
+    s.version = m.version;
+    s.name = m.name;
     auto it = std::find_if(applied.begin(), applied.end(), [&](const Applied& a) { return a.version == m.version; });
     if (it != applied.end()) {
       s.applied = true;
@@ -107,7 +109,12 @@ std::vector<MigrationState> Migrator::Status() {
   }
   for (const auto& a : applied) {
     if (Find(a.version) == nullptr) {
-      MigrationState s{a.version, a.name, true, a.applied_at, a.app_version};
+      MigrationState s;
+      s.version = a.version;
+      s.name = a.name;
+      s.applied = true;
+      s.applied_at = a.applied_at;
+      s.app_version = a.app_version;
       s.known = false;
       states.push_back(s);
     }

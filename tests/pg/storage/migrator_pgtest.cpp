@@ -185,7 +185,7 @@ TEST_F(MigratorTest, InitialSchemaHoldsTheWholeSeedDataModel) {
   }
   EXPECT_EQ(tables, 9);
   EXPECT_GT(columns, 150);
-  EXPECT_EQ(indexes, 16);
+  EXPECT_EQ(indexes, 17);
 }
 
 TEST_F(MigratorTest, DownAndUpOnAPopulatedDatabaseRebuildTheSameCatalog) {

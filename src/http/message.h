@@ -1,0 +1,57 @@
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/beast/http/fields.hpp>
+#include <boost/beast/http/verb.hpp>
+#include <nlohmann/json.hpp>
+
+namespace persona::http {
+
+struct Request {
+  boost::beast::http::verb method = boost::beast::http::verb::unknown;
+  std::string target;                              // raw target, as received
+  std::string path;                                // decoded path without query
+  std::map<std::string, std::string> query;        // percent-decoded
+  std::map<std::string, std::string> path_params;  // from {name} segments
+  boost::beast::http::fields headers;
+  std::string body;
+  nlohmann::json json;  // parsed body when the route takes JSON, else null
+  std::string request_id;
+  std::string client_address;  // remote IP as text
+};
+
+struct Response {
+  unsigned status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  // Extra headers (Location, Allow, Retry-After, Set-Cookie...); repeated names are kept.
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline constexpr std::string_view kJsonType = "application/json";
+inline constexpr std::string_view kProblemType = "application/problem+json";
+
+// Thrown by a handler (or a use case below it) when a dependency, typically the
+// database, is down: the router answers 503 instead of 500, since it is not a bug.
+class ServiceUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+Response JsonResponse(unsigned status, const nlohmann::json& body);
+
+// RFC 9457 problem: type "about:blank" unless `extra` gives one, title = the standard
+// reason phrase, status, detail; other members of `extra` ("errors", "code"...) are
+// merged in. `status` always matches the HTTP status.
+Response ProblemResponse(unsigned status, std::string_view detail, nlohmann::json extra = nlohmann::json::object());
+
+// RFC 9110 reason phrase ("Not Found", "Content Too Large"); "Unknown" for others.
+std::string_view ReasonPhrase(unsigned status);
+
+}  // namespace persona::http
