@@ -8,9 +8,11 @@
 
 #include <fstream>
 
+#include "core/process.h"
 #include "support/http_client.h"
 #include "support/persona_process.h"
 #include "support/temp_dir.h"
+#include "support/test_cluster.h"
 
 namespace persona {
 namespace {
@@ -155,6 +157,71 @@ TEST(Serve, AnAddressInUseIsAClearError) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("cannot listen on 127.0.0.1:" + std::to_string(*port)));
   EXPECT_FALSE(PostmasterRunning(DataDir(other))) << "the cluster stops when start-up fails";
+}
+
+TEST(Serve, AnExternalDatabaseUrlReplacesTheEmbeddedCluster) {
+  testing::TempDir dir;
+  std::map<std::string, std::string> env = {{"PERSONA_DATABASE_URL", testing::TestCluster::Get().CreateDatabase()}};
+  ServeProcess serve(DataDir(dir), {}, env);
+  auto port = serve.WaitListening();
+  ASSERT_TRUE(port) << serve.err();
+  EXPECT_EQ(Get(*port, "/readyz").status, 200u);
+  EXPECT_FALSE(std::filesystem::exists(DataDir(dir) / "postgres")) << "no embedded cluster was made";
+
+  // Readiness follows the schema: reverted under the running server, it is not ready.
+  auto down = RunPersona({"migrate", "down", "--to", "0", "--data-dir", DataDir(dir).string()}, "", env);
+  ASSERT_EQ(down.exit_code, 0) << down.err;
+  auto not_ready = Get(*port, "/readyz");
+  EXPECT_EQ(not_ready.status, 503u);
+  EXPECT_EQ(not_ready.Header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(not_ready.Json()["database_reachable"], true);
+  EXPECT_THAT(not_ready.Json()["detail"].get<std::string>(), HasSubstr("schema at version 0, expected"));
+
+  ASSERT_EQ(RunPersona({"migrate", "up", "--data-dir", DataDir(dir).string()}, "", env).exit_code, 0);
+  EXPECT_EQ(Get(*port, "/readyz").status, 200u);
+  EXPECT_EQ(serve.Stop(SIGTERM), 0);
+}
+
+TEST(Serve, ADeadDatabaseAnswers503NotACrash) {
+  testing::TempDir dir;
+  ServeProcess serve(DataDir(dir));
+  auto port = serve.WaitListening();
+  ASSERT_TRUE(port) << serve.err();
+  pid_t postmaster = 0;
+  std::ifstream(DataDir(dir) / "postgres" / "postmaster.pid") >> postmaster;
+  ASSERT_GT(postmaster, 0);
+  kill(postmaster, SIGINT);  // fast shutdown behind the server's back
+  // It stays a zombie of the server until reaped, so watch its pid file, not its pid.
+  for (int i = 0; i < 500 && PostmasterRunning(DataDir(dir)); ++i) usleep(10000);
+  ASSERT_FALSE(PostmasterRunning(DataDir(dir)));
+  auto r = Get(*port, "/readyz");
+  EXPECT_EQ(r.status, 503u);
+  EXPECT_EQ(r.Json()["database_reachable"], false);
+  EXPECT_EQ(Get(*port, "/healthz").status, 200u) << "the process itself is up";
+  EXPECT_EQ(serve.Stop(SIGTERM), 0);
+}
+
+// Under root the cluster runs as `postgres`; as an ordinary user it runs as that user.
+TEST(Serve, AnOrdinaryUserRunsTheClusterAsThemselves) {
+  testing::TempDir dir;
+  std::vector<std::string> prefix;
+  uid_t expected_owner = geteuid();
+  if (geteuid() == 0) {
+    auto nobody = LookupSystemUser("nobody");
+    ASSERT_TRUE(nobody);
+    std::filesystem::create_directory(DataDir(dir));
+    ASSERT_EQ(chown(DataDir(dir).c_str(), nobody->uid, nobody->gid), 0);
+    expected_owner = nobody->uid;
+    prefix = {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"};
+  }
+  std::vector<std::string> args = prefix;
+  for (auto a : {"persona", "user", "add", "--email", "user@example.com", "--password-stdin", "--data-dir"}) args.push_back(a);
+  args.push_back(DataDir(dir).string());
+  auto r = testing::RunCommand(args, "a good password");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  struct stat st {};
+  ASSERT_EQ(stat((DataDir(dir) / "postgres" / "PG_VERSION").c_str(), &st), 0);
+  EXPECT_EQ(st.st_uid, expected_owner);
 }
 
 }  // namespace

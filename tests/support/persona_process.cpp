@@ -32,10 +32,11 @@ std::vector<std::string> MakeEnv(const std::map<std::string, std::string>& overr
   return env;
 }
 
-pid_t SpawnPersona(const std::vector<std::string>& args, const std::map<std::string, std::string>& env, int in_fd,
-                   int out_fd, int err_fd) {
-  std::vector<std::string> argv = {PersonaBinary()};
-  argv.insert(argv.end(), args.begin(), args.end());
+pid_t SpawnArgv(std::vector<std::string> argv, const std::map<std::string, std::string>& env, int in_fd, int out_fd,
+                int err_fd) {
+  for (auto& a : argv) {
+    if (a == "persona") a = PersonaBinary();
+  }
   std::vector<char*> cargv;
   for (auto& a : argv) cargv.push_back(a.data());
   cargv.push_back(nullptr);
@@ -53,6 +54,13 @@ pid_t SpawnPersona(const std::vector<std::string>& args, const std::map<std::str
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error(std::string("posix_spawn: ") + std::strerror(rc));
   return pid;
+}
+
+pid_t SpawnPersona(const std::vector<std::string>& args, const std::map<std::string, std::string>& env, int in_fd,
+                   int out_fd, int err_fd) {
+  std::vector<std::string> argv = {PersonaBinary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return SpawnArgv(argv, env, in_fd, out_fd, err_fd);
 }
 
 std::optional<int> TryReap(pid_t pid) {
@@ -75,11 +83,18 @@ std::string PersonaBinary() { return PERSONA_BINARY; }
 
 CommandResult RunPersona(const std::vector<std::string>& args, const std::string& input,
                          const std::map<std::string, std::string>& env, std::chrono::seconds timeout) {
+  std::vector<std::string> argv = {"persona"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, input, env, timeout);
+}
+
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input,
+                         const std::map<std::string, std::string>& env, std::chrono::seconds timeout) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  pid_t pid = SpawnPersona(args, env, in_pipe[0], out_pipe[1], err_pipe[1]);
+  pid_t pid = SpawnArgv(argv, env, in_pipe[0], out_pipe[1], err_pipe[1]);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);

@@ -26,6 +26,12 @@ CommandResult RunPersona(const std::vector<std::string>& args, const std::string
                          const std::map<std::string, std::string>& env = {},
                          std::chrono::seconds timeout = std::chrono::seconds(120));
 
+// Runs an arbitrary command (argv[0] an absolute path, or the persona binary when
+// argv[0] is "persona") the same way.
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input = "",
+                         const std::map<std::string, std::string>& env = {},
+                         std::chrono::seconds timeout = std::chrono::seconds(120));
+
 // `persona serve` in the background, for tests of the whole process.
 class ServeProcess {
  public:
