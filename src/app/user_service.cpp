@@ -28,8 +28,8 @@ void UserService::CheckNewUser(std::string_view email, std::string_view password
 
 std::string UserService::Add(std::string_view email, std::string_view password, std::string_view tier) {
   CheckNewUser(email, password, tier);
-  return users_.Add({domain::NormalizeEmail(email), hasher_.Hash(password), std::string(tier),
-                     *domain::MaxPersonasForTier(tier)});
+  return users_.Add(
+      {domain::NormalizeEmail(email), hasher_.Hash(password), std::string(tier), *domain::MaxPersonasForTier(tier)});
 }
 
 void UserService::ChangePassword(std::string_view email, std::string_view new_password) {

@@ -23,7 +23,8 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     cmd->add_option("--data-dir", data_dir, "data directory (default ./persona-data)");
   };
 
-  auto* serve = app.add_subcommand("serve", "run the HTTP server (starts the embedded PostgreSQL unless PERSONA_DATABASE_URL is set)");
+  auto* serve = app.add_subcommand(
+      "serve", "run the HTTP server (starts the embedded PostgreSQL unless PERSONA_DATABASE_URL is set)");
   add_data_dir(serve);
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
 

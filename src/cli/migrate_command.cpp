@@ -18,13 +18,14 @@ int Migrate(const Config& config, Logger& log, MigrateAction action, std::option
       auto states = migrator.Status();
       int current = 0;
       out << std::left << std::setw(8) << "version" << std::setw(28) << "name" << std::setw(10) << "state"
-          << std::setw(22) << "applied_at" << "app_version\n";
+          << std::setw(22) << "applied_at"
+          << "app_version\n";
       for (const auto& s : states) {
         std::string state = !s.known ? "unknown" : !s.applied ? "pending" : s.checksum_matches ? "applied" : "MODIFIED";
         if (s.applied) current = std::max(current, s.version);
         out << std::left << std::setw(8) << s.version << std::setw(28) << s.name << std::setw(10) << state
-            << std::setw(22) << (s.applied_at.empty() ? "-" : s.applied_at) << (s.app_version.empty() ? "-" : s.app_version)
-            << "\n";
+            << std::setw(22) << (s.applied_at.empty() ? "-" : s.applied_at)
+            << (s.app_version.empty() ? "-" : s.app_version) << "\n";
       }
       out << "schema at version " << current << " of " << migrator.LatestVersion() << "\n";
       return kExitOk;

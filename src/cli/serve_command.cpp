@@ -30,9 +30,7 @@ constexpr int kActivityMonthsAhead = 2;
 
 // Worker threads and pooled connections: handlers block on the database, so a few per
 // core keep both cores busy while queries wait; PostgreSQL itself has 2 cores too.
-std::size_t WorkerCount() {
-  return std::clamp<std::size_t>(std::thread::hardware_concurrency() * 4, 4, 16);
-}
+std::size_t WorkerCount() { return std::clamp<std::size_t>(std::thread::hardware_concurrency() * 4, 4, 16); }
 
 std::string UrlFor(const boost::asio::ip::tcp::endpoint& ep) {
   auto address = ep.address().to_string();
@@ -89,7 +87,8 @@ http::Readiness Probe(storage::ConnectionPool& pool, int expected_version) {
   }
   r.schema_current = r.schema_version == expected_version;
   if (!r.schema_current) {
-    r.detail = "schema at version " + std::to_string(r.schema_version) + ", expected " + std::to_string(expected_version);
+    r.detail =
+        "schema at version " + std::to_string(r.schema_version) + ", expected " + std::to_string(expected_version);
   }
   return r;
 }

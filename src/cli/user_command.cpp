@@ -26,7 +26,9 @@ namespace {
 // What every user command needs: the database, its schema up to date, the service.
 struct UserContext {
   UserContext(const Config& config, Logger& log, const char* command)
-      : db(config, storage::Database::Role::kCommand, command, log), pool(db.ConnectionString(), 1), users(pool),
+      : db(config, storage::Database::Role::kCommand, command, log),
+        pool(db.ConnectionString(), 1),
+        users(pool),
         service(users, hasher) {
     PrepareSchema(db.ConnectionString(), log);
   }
@@ -53,7 +55,8 @@ int UserList(const Config& config, Logger& log, std::ostream& out) {
   UserContext ctx(config, log, "user list");
   auto users = ctx.service.List();
   out << std::left << std::setw(38) << "id" << std::setw(32) << "email" << std::setw(12) << "tier" << std::setw(6)
-      << "2fa" << std::setw(22) << "created_at" << "last_login\n";
+      << "2fa" << std::setw(22) << "created_at"
+      << "last_login\n";
   for (const auto& u : users) {
     out << std::left << std::setw(38) << u.id << std::setw(32) << u.email << std::setw(12) << u.subscription_tier
         << std::setw(6) << (u.two_factor_enabled ? "on" : "off") << std::setw(22) << u.created_at

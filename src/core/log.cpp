@@ -12,10 +12,14 @@ namespace {
 
 const char* LevelName(Logger::Level level) {
   switch (level) {
-    case Logger::Level::kDebug: return "debug";
-    case Logger::Level::kInfo: return "info";
-    case Logger::Level::kWarn: return "warn";
-    case Logger::Level::kError: return "error";
+    case Logger::Level::kDebug:
+      return "debug";
+    case Logger::Level::kInfo:
+      return "info";
+    case Logger::Level::kWarn:
+      return "warn";
+    case Logger::Level::kError:
+      return "error";
   }
   return "info";
 }
@@ -59,11 +63,16 @@ void Logger::Write(Level level, std::string_view msg, const nlohmann::json& fiel
 }
 
 bool Logger::ParseLevel(std::string_view text, Level& out) {
-  if (text == "debug") out = Level::kDebug;
-  else if (text == "info") out = Level::kInfo;
-  else if (text == "warn") out = Level::kWarn;
-  else if (text == "error") out = Level::kError;
-  else return false;
+  if (text == "debug")
+    out = Level::kDebug;
+  else if (text == "info")
+    out = Level::kInfo;
+  else if (text == "warn")
+    out = Level::kWarn;
+  else if (text == "error")
+    out = Level::kError;
+  else
+    return false;
   return true;
 }
 

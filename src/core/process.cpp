@@ -92,9 +92,7 @@ std::optional<int> WaitForExitFor(pid_t pid, std::chrono::milliseconds timeout) 
   }
 }
 
-bool ProcessExists(pid_t pid) {
-  return pid > 0 && (kill(pid, 0) == 0 || errno == EPERM);
-}
+bool ProcessExists(pid_t pid) { return pid > 0 && (kill(pid, 0) == 0 || errno == EPERM); }
 
 std::string ProcessName(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/comm");

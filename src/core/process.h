@@ -29,7 +29,7 @@ struct SpawnOptions {
   // Own process group, so a Ctrl-C meant for persona does not also hit the child: persona
   // decides when its child stops.
   bool new_process_group = false;
-  std::vector<std::string> env;      // the child's whole environment (KEY=VALUE)
+  std::vector<std::string> env;  // the child's whole environment (KEY=VALUE)
 };
 
 // Starts argv[0] (an absolute path) with argv; throws std::runtime_error on failure.

@@ -15,8 +15,8 @@ constexpr std::size_t kHashBytes = 32;
 std::string PasswordHasher::Hash(std::string_view password) const {
   unsigned char salt[kSaltBytes];
   if (RAND_bytes(salt, sizeof salt) != 1) throw std::runtime_error("the system random generator failed");
-  std::size_t length = argon2_encodedlen(params_.iterations, params_.memory_kib, params_.parallelism, kSaltBytes,
-                                         kHashBytes, Argon2_id);
+  std::size_t length =
+      argon2_encodedlen(params_.iterations, params_.memory_kib, params_.parallelism, kSaltBytes, kHashBytes, Argon2_id);
   std::vector<char> encoded(length);
   int rc = argon2id_hash_encoded(params_.iterations, params_.memory_kib, params_.parallelism, password.data(),
                                  password.size(), salt, sizeof salt, kHashBytes, encoded.data(), encoded.size());

@@ -71,7 +71,8 @@ void DataDirectory::UnlockOwner() { flock(owner_fd_, LOCK_UN); }
 
 void DataDirectory::LockClient() {
   while (flock(clients_fd_, LOCK_SH) != 0) {
-    if (errno != EINTR) throw std::runtime_error(std::string("cannot lock the data directory: ") + std::strerror(errno));
+    if (errno != EINTR)
+      throw std::runtime_error(std::string("cannot lock the data directory: ") + std::strerror(errno));
   }
 }
 

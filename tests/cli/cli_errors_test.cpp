@@ -48,24 +48,23 @@ TEST_P(CliUsageErrors, PrintAMessageAndExitWithTwo) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, CliUsageErrors,
     ::testing::Values(
-        UsageCase{{}, "", "A subcommand is required"},
-        UsageCase{{"frobnicate"}, "", "unknown command 'frobnicate'"},
-        UsageCase{{"user", "list", "--bogus"}, "", "--bogus"},
-        UsageCase{{"user"}, "", "A subcommand is required"},
+        UsageCase{{}, "", "A subcommand is required"}, UsageCase{{"frobnicate"}, "", "unknown command 'frobnicate'"},
+        UsageCase{{"user", "list", "--bogus"}, "", "--bogus"}, UsageCase{{"user"}, "", "A subcommand is required"},
         UsageCase{{"migrate"}, "", "A subcommand is required"},
         UsageCase{{"user", "add", "--email", "ana@example.com"}, "password1", "--password-stdin is required"},
         UsageCase{{"user", "add", "--password-stdin"}, "password1", "--email is required"},
         UsageCase{{"user", "add", "--email", "not-an-email", "--password-stdin"}, "password1", "invalid email address"},
-        UsageCase{{"user", "add", "--email", "ana@localhost", "--password-stdin"}, "password1", "invalid email address"},
+        UsageCase{
+            {"user", "add", "--email", "ana@localhost", "--password-stdin"}, "password1", "invalid email address"},
         UsageCase{{"user", "add", "--email", "ana@example.com", "--password-stdin"}, "", "the password is empty"},
         UsageCase{{"user", "add", "--email", "ana@example.com", "--password-stdin"}, "\n", "the password is empty"},
         UsageCase{{"user", "add", "--email", "ana@example.com", "--password-stdin"}, "short", "at least 8 characters"},
-        UsageCase{{"user", "add", "--email", "ana@example.com", "--password-stdin", "--tier", "gold"}, "password1",
+        UsageCase{{"user", "add", "--email", "ana@example.com", "--password-stdin", "--tier", "gold"},
+                  "password1",
                   "unknown tier 'gold'"},
         UsageCase{{"user", "passwd", "--email", "ana@example.com", "--password-stdin"}, "", "the password is empty"},
         UsageCase{{"user", "passwd", "--email", "bad", "--password-stdin"}, "password1", "invalid email address"},
-        UsageCase{{"migrate", "up", "--to", "-1"}, "", "--to"},
-        UsageCase{{"migrate", "up", "--to", "abc"}, "", "--to"},
+        UsageCase{{"migrate", "up", "--to", "-1"}, "", "--to"}, UsageCase{{"migrate", "up", "--to", "abc"}, "", "--to"},
         UsageCase{{"migrate", "up", "--to", "999"}, "", "there is no migration 999"},
         UsageCase{{"serve", "--listen", "nonsense"}, "", "invalid listen address 'nonsense'"},
         UsageCase{{"serve", "--listen", "127.0.0.1:99999"}, "", "the port must be a number"}));
@@ -86,8 +85,8 @@ TEST_F(CliErrors, AnUnreachableDatabaseFailsWithoutShowingItsPassword) {
     EXPECT_THAT(r.err, HasSubstr("persona: error: cannot connect to the database"));
     EXPECT_THAT(r.err + r.out, Not(HasSubstr("hunter2-secret")));
   }
-  auto r = RunPersona(WithDataDir({"user", "add", "--email", "ana@example.com", "--password-stdin"}), "password1",
-                      env_);
+  auto r =
+      RunPersona(WithDataDir({"user", "add", "--email", "ana@example.com", "--password-stdin"}), "password1", env_);
   EXPECT_EQ(r.exit_code, kFailure);
   EXPECT_THAT(r.err, HasSubstr("cannot connect to the database"));
 }
@@ -120,18 +119,19 @@ TEST_F(CliErrors, BadInputChangesNothing) {
 }
 
 TEST_F(CliErrors, PasswdForAnUnknownUserIsAFailure) {
-  auto r = RunPersona(WithDataDir({"user", "passwd", "--email", "nobody@example.com", "--password-stdin"}),
-                      "password1", env_);
+  auto r = RunPersona(WithDataDir({"user", "passwd", "--email", "nobody@example.com", "--password-stdin"}), "password1",
+                      env_);
   EXPECT_EQ(r.exit_code, kFailure);
   EXPECT_THAT(r.err, HasSubstr("no user with email nobody@example.com"));
 }
 
 TEST_F(CliErrors, PasswdChangesThePasswordHash) {
-  ASSERT_EQ(RunPersona(WithDataDir({"user", "add", "--email", "ana@example.com", "--password-stdin"}), "password-1",
-                       env_).exit_code,
-            0);
-  auto r = RunPersona(WithDataDir({"user", "passwd", "--email", "ANA@example.com", "--password-stdin"}),
-                      "password-2\n", env_);
+  ASSERT_EQ(
+      RunPersona(WithDataDir({"user", "add", "--email", "ana@example.com", "--password-stdin"}), "password-1", env_)
+          .exit_code,
+      0);
+  auto r = RunPersona(WithDataDir({"user", "passwd", "--email", "ANA@example.com", "--password-stdin"}), "password-2\n",
+                      env_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("password changed"));
 }

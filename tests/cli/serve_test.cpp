@@ -91,9 +91,9 @@ TEST(Serve, KillNineLosesNoDataAndTheNextStartRecovers) {
     ServeProcess serve(DataDir(dir));
     ASSERT_TRUE(serve.WaitListening()) << serve.err();
     // A command beside the running server joins its cluster.
-    auto add = RunPersona({"user", "add", "--email", "kept@example.com", "--password-stdin", "--data-dir",
-                           DataDir(dir).string()},
-                          "a good password");
+    auto add = RunPersona(
+        {"user", "add", "--email", "kept@example.com", "--password-stdin", "--data-dir", DataDir(dir).string()},
+        "a good password");
     ASSERT_EQ(add.exit_code, 0) << add.err;
     user_id = add.out.substr(0, 36);
     EXPECT_EQ(serve.Stop(SIGKILL), 128 + SIGKILL);
@@ -153,7 +153,8 @@ TEST(Serve, AnAddressInUseIsAClearError) {
   auto port = first.WaitListening();
   ASSERT_TRUE(port);
   testing::TempDir other;
-  auto r = RunPersona({"serve", "--data-dir", DataDir(other).string(), "--listen", "127.0.0.1:" + std::to_string(*port)});
+  auto r =
+      RunPersona({"serve", "--data-dir", DataDir(other).string(), "--listen", "127.0.0.1:" + std::to_string(*port)});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("cannot listen on 127.0.0.1:" + std::to_string(*port)));
   EXPECT_FALSE(PostmasterRunning(DataDir(other))) << "the cluster stops when start-up fails";
@@ -215,7 +216,8 @@ TEST(Serve, AnOrdinaryUserRunsTheClusterAsThemselves) {
     prefix = {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"};
   }
   std::vector<std::string> args = prefix;
-  for (auto a : {"persona", "user", "add", "--email", "user@example.com", "--password-stdin", "--data-dir"}) args.push_back(a);
+  for (auto a : {"persona", "user", "add", "--email", "user@example.com", "--password-stdin", "--data-dir"})
+    args.push_back(a);
   args.push_back(DataDir(dir).string());
   auto r = testing::RunCommand(args, "a good password");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -99,7 +99,8 @@ CommandResult RunCommand(const std::vector<std::string>& argv, const std::string
   close(out_pipe[1]);
   close(err_pipe[1]);
   // Small inputs only (passwords): fits in the pipe buffer, so no writer thread needed.
-  if (!input.empty()) [[maybe_unused]] auto n = write(in_pipe[1], input.data(), input.size());
+  if (!input.empty()) [[maybe_unused]]
+    auto n = write(in_pipe[1], input.data(), input.size());
   close(in_pipe[1]);
 
   CommandResult result;

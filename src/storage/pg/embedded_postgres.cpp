@@ -195,10 +195,9 @@ void EmbeddedPostgres::Start() {
   options.new_process_group = true;
   options.env = ChildEnvironment();
   auto started = std::chrono::steady_clock::now();
-  pid_ = Spawn({(bin_dir_ / "postgres").string(), "-D", cluster_dir_.string(),
-                "-c", "listen_addresses=", "-c", "unix_socket_directories=" + socket_dir_.string(),
-                "-c", "unix_socket_permissions=0700", "-c", "port=" + std::to_string(kPort),
-                "-c", "max_connections=50", "-c", "logging_collector=off"},
+  pid_ = Spawn({(bin_dir_ / "postgres").string(), "-D", cluster_dir_.string(), "-c", "listen_addresses=", "-c",
+                "unix_socket_directories=" + socket_dir_.string(), "-c", "unix_socket_permissions=0700", "-c",
+                "port=" + std::to_string(kPort), "-c", "max_connections=50", "-c", "logging_collector=off"},
                options);
   close(log_fd);
   try {
@@ -213,9 +212,12 @@ void EmbeddedPostgres::Start() {
     throw;
   }
   EnsureDatabase();
-  log_.Info("embedded PostgreSQL started",
-            {{"pid", pid_}, {"socket_dir", socket_dir_.string()},
-             {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()}});
+  log_.Info(
+      "embedded PostgreSQL started",
+      {{"pid", pid_},
+       {"socket_dir", socket_dir_.string()},
+       {"ms",
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()}});
 }
 
 void EmbeddedPostgres::InitCluster() {
@@ -236,18 +238,18 @@ void EmbeddedPostgres::InitCluster() {
   options.stdout_fd = log_fd;
   options.stderr_fd = log_fd;
   options.env = ChildEnvironment();
-  pid_t pid = Spawn({(bin_dir_ / "initdb").string(), "-D", cluster_dir_.string(), "-U", "persona",
-                     "--pwfile=" + pwfile.string(), "--auth-local=scram-sha-256", "--auth-host=scram-sha-256",
-                     "--encoding=UTF8", "--locale=C"},
-                    options);
+  pid_t pid = Spawn(
+      {(bin_dir_ / "initdb").string(), "-D", cluster_dir_.string(), "-U", "persona", "--pwfile=" + pwfile.string(),
+       "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C"},
+      options);
   int code = WaitForExit(pid);
   close(log_fd);
   fs::remove(pwfile);
   if (code != 0) {
     std::error_code ec;
     fs::remove_all(cluster_dir_, ec);  // a half-made cluster would block the next attempt
-    throw std::runtime_error("initdb failed (code " + std::to_string(code) + "); last lines of " +
-                             log_file_.string() + ":" + LogTail());
+    throw std::runtime_error("initdb failed (code " + std::to_string(code) + "); last lines of " + log_file_.string() +
+                             ":" + LogTail());
   }
 }
 

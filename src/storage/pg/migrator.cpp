@@ -80,8 +80,8 @@ std::vector<Migrator::Applied> Migrator::LoadApplied() {
   if (!tx.exec_prepared1("migrations_table_exists")[0].as<bool>()) return {};
   std::vector<Applied> applied;
   for (const auto& row : tx.exec_prepared("migrations_applied")) {
-    applied.push_back({row[0].as<int>(), row[1].as<std::string>(), row[2].as<std::string>(),
-                       row[3].as<std::string>(), row[4].as<std::string>()});
+    applied.push_back({row[0].as<int>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                       row[4].as<std::string>()});
   }
   return applied;
 }
@@ -133,9 +133,8 @@ void Migrator::CheckHistory(const std::vector<Applied>& applied) {
                            ") does not know: it was migrated by a newer version; upgrade persona");
     }
     if (a.checksum != m->Checksum()) {
-      throw MigrationError("migration " + m->Label() +
-                           " was modified after it was applied (checksum in the database " + a.checksum.substr(0, 12) +
-                           "…, in this binary " + m->Checksum().substr(0, 12) +
+      throw MigrationError("migration " + m->Label() + " was modified after it was applied (checksum in the database " +
+                           a.checksum.substr(0, 12) + "…, in this binary " + m->Checksum().substr(0, 12) +
                            "…); restore the original file — applied migrations are append-only");
     }
   }
@@ -210,8 +209,9 @@ std::vector<int> Migrator::Down(std::optional<int> target, const Progress& progr
     } catch (const pqxx::broken_connection& e) {
       throw DatabaseUnavailable("lost the database connection while reverting migration " + m.Label());
     } catch (const std::exception& e) {
-      throw MigrationError("reverting migration " + m.Label() + " failed and was rolled back (the database stays at version " +
-                           std::to_string(m.version) + "): " + e.what());
+      throw MigrationError("reverting migration " + m.Label() +
+                           " failed and was rolled back (the database stays at version " + std::to_string(m.version) +
+                           "): " + e.what());
     }
     log_.Info("migration reverted", {{"version", m.version}, {"name", m.name}});
     done.push_back(m.version);

@@ -10,8 +10,8 @@ std::string PgUserRepository::Add(const app::NewUser& user) {
   auto conn = pool_.Acquire();
   try {
     pqxx::work tx(*conn);
-    auto row = tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier,
-                                 user.max_personas);
+    auto row =
+        tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier, user.max_personas);
     tx.commit();
     return row[0].as<std::string>();
   } catch (const pqxx::unique_violation&) {

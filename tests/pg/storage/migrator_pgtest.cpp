@@ -131,8 +131,9 @@ TEST_F(MigratorTest, ActivityLogsArePartitionedByMonth) {
             1);
   EXPECT_EQ(Count("SELECT persona_ensure_activity_partitions('2026-11-15', 2)"), 3);
   EXPECT_EQ(Count("SELECT persona_ensure_activity_partitions('2026-11-01', 2)"), 0) << "idempotent";
-  Exec("INSERT INTO activity_logs (activity_type, activity_data, created_at) "
-       "VALUES ('post', '{}', '2026-12-31 23:59:59+00')");
+  Exec(
+      "INSERT INTO activity_logs (activity_type, activity_data, created_at) "
+      "VALUES ('post', '{}', '2026-12-31 23:59:59+00')");
   EXPECT_EQ(Count("SELECT count(*) FROM activity_logs_2026_12"), 1);
   EXPECT_EQ(Count("SELECT count(*) FROM activity_logs_default"), 0);
 }
@@ -161,16 +162,22 @@ TEST_F(MigratorTest, InitialSchemaHoldsTheWholeSeedDataModel) {
       if (!std::regex_search(line, c, kColumn)) continue;
       std::string column = c[1];
       std::string seed_type = c[2];
-      auto row = tx.exec_params("SELECT data_type FROM information_schema.columns "
-                                "WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2",
-                                table, column);
+      auto row = tx.exec_params(
+          "SELECT data_type FROM information_schema.columns "
+          "WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2",
+          table, column);
       ASSERT_EQ(row.size(), 1u) << table << "." << column << " is missing";
       std::string type = row[0][0].as<std::string>();
-      std::map<std::string, std::string> expected = {
-          {"UUID", "uuid"}, {"VARCHAR", "character varying"}, {"INTEGER", "integer"}, {"BOOLEAN", "boolean"},
-          {"TEXT", "text"}, {"JSONB", "jsonb"}, {"DECIMAL", "numeric"}, {"DATE", "date"},
-          // The reasoned change of migration 0001: every instant is UTC.
-          {"TIMESTAMP", "timestamp with time zone"}};
+      std::map<std::string, std::string> expected = {{"UUID", "uuid"},
+                                                     {"VARCHAR", "character varying"},
+                                                     {"INTEGER", "integer"},
+                                                     {"BOOLEAN", "boolean"},
+                                                     {"TEXT", "text"},
+                                                     {"JSONB", "jsonb"},
+                                                     {"DECIMAL", "numeric"},
+                                                     {"DATE", "date"},
+                                                     // The reasoned change of migration 0001: every instant is UTC.
+                                                     {"TIMESTAMP", "timestamp with time zone"}};
       ASSERT_TRUE(expected.count(seed_type)) << "unexpected seed type " << seed_type;
       EXPECT_EQ(type, expected[seed_type]) << table << "." << column;
       ++columns;
@@ -208,8 +215,8 @@ TEST_F(MigratorTest, DownAndUpOnAPopulatedDatabaseRebuildTheSameCatalog) {
 }
 
 TEST_F(MigratorTest, RowsSurviveTheDownUpOfALaterMigration) {
-  auto migrations = WithExtra({{0, "add_nickname", "ALTER TABLE users ADD COLUMN nickname TEXT;",
-                                "ALTER TABLE users DROP COLUMN nickname;"}});
+  auto migrations = WithExtra(
+      {{0, "add_nickname", "ALTER TABLE users ADD COLUMN nickname TEXT;", "ALTER TABLE users DROP COLUMN nickname;"}});
   auto migrator = Make(migrations);
   migrator.Up();
   Populate();
@@ -251,9 +258,10 @@ TEST_F(MigratorTest, AModifiedAppliedMigrationIsRefusedByName) {
 }
 
 TEST_F(MigratorTest, AFailingMigrationLeavesCatalogAndRowsUnchanged) {
-  auto migrations = WithExtra({{0, "broken", "ALTER TABLE users ADD COLUMN half_done INT;\n"
-                                             "UPDATE users SET email = 'changed@example.com';\n"
-                                             "SELECT no_such_function();",
+  auto migrations = WithExtra({{0, "broken",
+                                "ALTER TABLE users ADD COLUMN half_done INT;\n"
+                                "UPDATE users SET email = 'changed@example.com';\n"
+                                "SELECT no_such_function();",
                                 "ALTER TABLE users DROP COLUMN half_done;"}});
   auto migrator = Make(migrations);
   migrator.Up(1);
@@ -274,8 +282,9 @@ TEST_F(MigratorTest, AFailingMigrationLeavesCatalogAndRowsUnchanged) {
 
 TEST_F(MigratorTest, ConcurrentRunsApplyEachMigrationExactlyOnce) {
   // A later migration that is not idempotent: applied twice, its INSERT would show.
-  auto migrations = WithExtra({{0, "seed_row", "INSERT INTO users (email, password_hash) VALUES ('x@example.com', 'h');",
-                                "DELETE FROM users WHERE email = 'x@example.com';"}});
+  auto migrations =
+      WithExtra({{0, "seed_row", "INSERT INTO users (email, password_hash) VALUES ('x@example.com', 'h');",
+                  "DELETE FROM users WHERE email = 'x@example.com';"}});
   constexpr int kRunners = 6;
   std::atomic<int> applied_total{0};
   std::atomic<int> failures{0};

@@ -20,8 +20,8 @@ TEST(ParseListenAddress, ParsesBracketedIpv6) {
 }
 
 TEST(ParseListenAddress, RejectsMalformedInput) {
-  for (const char* bad : {"", "8080", "127.0.0.1", "127.0.0.1:", ":8080", "127.0.0.1:65536", "127.0.0.1:80x",
-                          "[::1]8080", "[::1"}) {
+  for (const char* bad :
+       {"", "8080", "127.0.0.1", "127.0.0.1:", ":8080", "127.0.0.1:65536", "127.0.0.1:80x", "[::1]8080", "[::1"}) {
     EXPECT_THROW(ParseListenAddress(bad), UsageError) << bad;
   }
 }
