@@ -9,14 +9,19 @@
 
 #include <pqxx/pqxx>
 
+#include "app/auth_service.h"
 #include "app/user_service.h"
 #include "cli/commands.h"
 #include "cli/schema.h"
+#include "core/clock.h"
 #include "core/errors.h"
 #include "core/random.h"
-#include "http/handlers/health_handler.h"
+#include "crypto/field_cipher.h"
+#include "crypto/keyring.h"
+#include "http/api.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "storage/pg/auth_store.h"
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
 #include "storage/pg/pool.h"
@@ -105,13 +110,20 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   storage::ConnectionPool pool(db.ConnectionString(), workers);
   EnsureActivityPartitions(pool);
 
-  storage::PgUserRepository users(pool);
+  auto keyring = crypto::Keyring::Load(config.KeyFile(), config.master_key ? config.master_key->c_str() : nullptr);
+  crypto::FieldCipher cipher(keyring);
+  SystemClock clock;
   crypto::PasswordHasher hasher;
+
+  storage::PgUserRepository users(pool);
   app::UserService user_service(users, hasher);
   if (!user_service.HasUsers()) CreateFirstAdmin(user_service, config, out);
 
+  storage::PgAuthStore auth_store(pool);
+  app::AuthService auth(auth_store, hasher, cipher, clock);
+
   http::Router router;
-  http::AddHealthRoutes(router, [&pool, expected_version] { return Probe(pool, expected_version); });
+  http::BuildApi(router, {auth, [&pool, expected_version] { return Probe(pool, expected_version); }});
 
   http::ServerOptions options;
   options.host = config.listen.host;

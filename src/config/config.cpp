@@ -43,6 +43,7 @@ void Config::LoadEnvironment() {
   };
   database_url = get("PERSONA_DATABASE_URL");
   redis_url = get("PERSONA_REDIS_URL");
+  master_key = get("PERSONA_MASTER_KEY");
   if (auto level = get("PERSONA_LOG_LEVEL")) {
     if (!Logger::ParseLevel(*level, log_level)) {
       throw UsageError("PERSONA_LOG_LEVEL must be debug, info, warn or error, not '" + *level + "'");

@@ -25,11 +25,16 @@ struct Config {
   std::optional<std::string> database_url;
   // PERSONA_REDIS_URL: session cache in Redis instead of in-process.
   std::optional<std::string> redis_url;
+  // PERSONA_MASTER_KEY: master keys ("kid:base64,…") instead of DATA_DIR/master.key.
+  std::optional<std::string> master_key;
   // PERSONA_LOG_LEVEL: debug, info, warn, error.
   Logger::Level log_level = Logger::Level::kInfo;
 
   // Reads the PERSONA_* variables; throws UsageError on an invalid value.
   void LoadEnvironment();
+
+  // The key file of the data directory (created 0600 on first use).
+  std::filesystem::path KeyFile() const { return data_dir / "master.key"; }
 };
 
 // Removes the password from a PostgreSQL URL or key=value connection string so it can

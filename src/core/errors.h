@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace persona {
 
@@ -29,6 +30,31 @@ class ConflictError : public std::runtime_error {
 class NotFoundError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// One field of a request is invalid (HTTP 422). `field` is a JSON path
+// ("demographics.age"); several can be reported at once.
+class ValidationError : public std::runtime_error {
+ public:
+  struct Field {
+    std::string field;
+    std::string message;
+  };
+  explicit ValidationError(std::vector<Field> fields)
+      : std::runtime_error(fields.empty() ? "invalid input" : fields.front().field + ": " + fields.front().message),
+        fields_(std::move(fields)) {}
+  ValidationError(std::string field, std::string message) : ValidationError(std::vector<Field>{{field, message}}) {}
+  const std::vector<Field>& fields() const { return fields_; }
+
+ private:
+  std::vector<Field> fields_;
+};
+
+// A password asked for again (reveal, 2FA disable, password change, erase) was wrong
+// (HTTP 403 with code "reauth_failed").
+class ReauthFailed : public std::runtime_error {
+ public:
+  ReauthFailed() : std::runtime_error("the password (or code) given to confirm this action is wrong") {}
 };
 
 inline constexpr int kExitOk = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -13,6 +14,14 @@
 
 namespace persona::http {
 
+// Who is calling, as established by the Router's authenticator.
+struct Caller {
+  enum class Via { kSession, kToken };
+  std::string user_id;
+  Via via = Via::kSession;
+  std::string credential_id;  // the session's or the API token's id
+};
+
 struct Request {
   boost::beast::http::verb method = boost::beast::http::verb::unknown;
   std::string target;                              // raw target, as received
@@ -23,7 +32,8 @@ struct Request {
   std::string body;
   nlohmann::json json;  // parsed body when the route takes JSON, else null
   std::string request_id;
-  std::string client_address;  // remote IP as text
+  std::string client_address;    // remote IP as text
+  std::optional<Caller> caller;  // set before the handler of a non-public route runs
 };
 
 struct Response {

@@ -194,12 +194,54 @@ Router::Match Router::Find(Request& req) const {
   return match;
 }
 
-Response Router::Invoke(const Route& route, Request& req, Logger& log) {
+bool IsSameOrigin(const Request& req) {
+  std::string_view host = req.headers[bhttp::field::host];
+  if (host.empty()) return false;
+  std::string_view origin = req.headers[bhttp::field::origin];
+  if (origin.empty()) origin = req.headers[bhttp::field::referer];
+  if (origin.empty() || origin == "null") return false;
+  // "http://host:port" or "https://host:port/path…" → "host:port".
+  auto scheme_end = origin.find("://");
+  if (scheme_end == std::string_view::npos) return false;
+  auto scheme = origin.substr(0, scheme_end);
+  if (scheme != "http" && scheme != "https") return false;
+  auto authority = origin.substr(scheme_end + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  return boost::beast::iequals(authority, host);
+}
+
+Response Router::Invoke(const Route& route, Request& req, Logger& log) const {
   try {
+    if (!route.options.public_route) {
+      req.caller = authenticator_ ? authenticator_(req) : std::nullopt;
+      if (!req.caller) {
+        Response res = ProblemResponse(401, "authentication required: log in, or send an API token as Bearer");
+        res.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return res;
+      }
+      if (req.caller->via == Caller::Via::kSession && MethodCarriesBody(req.method) && !IsSameOrigin(req)) {
+        return ProblemResponse(403, "cross-origin request refused: Origin must be this server");
+      }
+    } else if (MethodCarriesBody(req.method) && req.headers.count(bhttp::field::origin) > 0 && !IsSameOrigin(req)) {
+      // Public writes (login) from another site's page are refused too (login CSRF).
+      return ProblemResponse(403, "cross-origin request refused: Origin must be this server");
+    }
     if (route.options.json_body && MethodCarriesBody(req.method)) {
       if (auto problem = ParseJsonBody(req)) return std::move(*problem);
     }
     return route.handler(req);
+  } catch (const ValidationError& e) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& f : e.fields()) errors.push_back({{"field", f.field}, {"message", f.message}});
+    return ProblemResponse(422, "the request has invalid fields", {{"errors", errors}});
+  } catch (const UsageError& e) {
+    return ProblemResponse(422, e.what());
+  } catch (const ReauthFailed& e) {
+    return ProblemResponse(403, e.what(), {{"code", "reauth_failed"}});
+  } catch (const NotFoundError& e) {
+    return ProblemResponse(404, e.what());
+  } catch (const ConflictError& e) {
+    return ProblemResponse(409, e.what());
   } catch (const ServiceUnavailable& e) {
     return Unavailable(route, req, log, e);
   } catch (const DatabaseUnavailable& e) {
@@ -222,7 +264,7 @@ Response Router::Dispatch(Request& req, Logger& log) const {
 std::vector<RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
   out.reserve(routes_.size());
-  for (const auto& route : routes_) out.push_back({route.method, route.pattern});
+  for (const auto& route : routes_) out.push_back({route.method, route.pattern, route.options.public_route});
   return out;
 }
 

@@ -20,12 +20,27 @@ struct RouteOptions {
   // May wait on the database: runs on the worker pool, never on an I/O thread.
   // Only handlers that never wait (like /healthz) should set this to false.
   bool blocking = true;
+  // Reachable without authentication. Everything else answers 401 unless the
+  // authenticator recognises the caller (API.md: only login, the OpenAPI document,
+  // the health checks and the static UI are public).
+  bool public_route = false;
 };
+
+// Recognises the caller from the session cookie or a Bearer token; nullopt when
+// neither is valid. May query the database (it runs on the worker pool).
+using Authenticator = std::function<std::optional<Caller>(const Request&)>;
 
 struct RouteInfo {
   boost::beast::http::verb method;
   std::string pattern;
+  bool public_route = false;
 };
+
+// True when a state-changing request carries an Origin (or, without one, a Referer)
+// naming this server itself: scheme-less host:port equal to the Host header. Cookie-
+// authenticated writes need it (API.md); SameSite=Strict is the first line, this the
+// second.
+bool IsSameOrigin(const Request& req);
 
 // Maps (method, path) to handlers. Patterns are exact paths whose segments may be
 // "{name}" parameters: "/api/v1/personas/{id}". A trailing slash is significant.
@@ -57,17 +72,26 @@ class Router {
   // HEAD response is the transport's job.
   Match Find(Request& req) const;
 
-  // Runs a found route's handler: JSON body checks, then the handler, mapping
-  // ServiceUnavailable to 503 and any other exception to 500 (logged, never rethrown).
-  static Response Invoke(const Route& route, Request& req, Logger& log);
+  // Runs a found route: authentication (401) and, for cookie-authenticated writes, the
+  // same-origin check (403); JSON body checks; then the handler, mapping
+  // the errors of core/errors.h to their statuses (ValidationError and UsageError 422,
+  // ReauthFailed 403 "reauth_failed", NotFoundError 404, ConflictError 409,
+  // ServiceUnavailable/DatabaseUnavailable 503) and any other exception to 500
+  // (logged, never rethrown). This is the one place errors become statuses.
+  Response Invoke(const Route& route, Request& req, Logger& log) const;
+
+  // Without an authenticator every non-public route answers 401.
+  void SetAuthenticator(Authenticator authenticator) { authenticator_ = std::move(authenticator); }
 
   // Find + Invoke on the calling thread, whatever the route's `blocking` says.
   Response Dispatch(Request& req, Logger& log) const;
 
+  // Every route, with whether it is public.
   std::vector<RouteInfo> Routes() const;
 
  private:
   std::vector<Route> routes_;
+  Authenticator authenticator_;
 };
 
 // JSON nested deeper than this is refused before parsing: deep nesting is only ever

@@ -261,13 +261,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
     Router::Match match = server_.router.Find(request_);
     if (!match.route) return Respond(std::move(match.error));
-    if (!match.route->options.blocking) return Respond(Router::Invoke(*match.route, request_, server_.log));
+    if (!match.route->options.blocking) return Respond(server_.router.Invoke(*match.route, request_, server_.log));
 
     state_ = State::kProcessing;
     // The work guard keeps Run() from returning while a handler is still running.
     net::post(server_.workers, [self = shared_from_this(), route = match.route,
                                 guard = net::make_work_guard(server_.ioc)]() mutable {
-      Response res = Router::Invoke(*route, self->request_, self->server_.log);
+      Response res = self->server_.router.Invoke(*route, self->request_, self->server_.log);
       auto executor = self->stream_.get_executor();
       net::post(executor, [self = std::move(self), res = std::move(res)]() mutable { self->Respond(std::move(res)); });
     });

@@ -28,6 +28,10 @@ Request MakeRequest(verb method, std::string target) {
 
 class RouterTest : public ::testing::Test {
  protected:
+  RouterTest() {
+    router_.SetAuthenticator([](const Request&) { return Caller{"user", Caller::Via::kToken, "t"}; });
+  }
+
   nlohmann::json Call(verb method, std::string target) {
     auto req = MakeRequest(method, std::move(target));
     auto res = router_.Dispatch(req, log_);

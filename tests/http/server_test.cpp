@@ -82,6 +82,9 @@ bool IsGeneratedRequestId(const std::string& id) { return std::regex_match(id, s
 class ServerTest : public ::testing::Test {
  protected:
   ServerTest() {
+    // These tests are about transport and dispatch: every caller is an API token
+    // (authentication itself is tested in router_test and the auth tests).
+    router_.SetAuthenticator([](const http::Request&) { return http::Caller{"user", http::Caller::Via::kToken, "t"}; });
     http::AddHealthRoutes(router_, [this] {
       Readiness r;
       r.database_reachable = reachable_;

@@ -88,15 +88,22 @@ nlohmann::json HttpResult::Json() const { return nlohmann::json::parse(body); }
 HttpConnection::HttpConnection(const net::ip::tcp::endpoint& endpoint, std::chrono::milliseconds timeout)
     : stream_(ioc_), timeout_(timeout) {
   Connect(ioc_, stream_, endpoint, timeout_);
+  // As a browser would: the address and port it connected to.
+  auto address = endpoint.address().to_string();
+  host_ = (endpoint.address().is_v6() ? "[" + address + "]" : address) + ":" + std::to_string(endpoint.port());
 }
 
 HttpResult HttpConnection::Send(bhttp::verb method, std::string_view target, std::string body, const Headers& headers) {
   bhttp::request<bhttp::string_body> request{method, target, 11};
-  request.set(bhttp::field::host, "localhost");
+  request.set(bhttp::field::host, host_);
   bool has_type = false;
   for (const auto& [name, value] : headers) {
     has_type = has_type || beast::iequals(name, "Content-Type");
-    request.insert(name, value);
+    if (beast::iequals(name, "Host")) {
+      request.set(bhttp::field::host, value);
+    } else {
+      request.insert(name, value);
+    }
   }
   if (!body.empty() && !has_type) request.set(bhttp::field::content_type, "application/json");
   request.body() = std::move(body);

@@ -49,6 +49,7 @@ class HttpConnection {
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::chrono::milliseconds timeout_;
+  std::string host_;
 };
 
 // One request on a fresh connection.

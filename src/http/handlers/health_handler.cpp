@@ -31,7 +31,7 @@ void AddHealthRoutes(Router& router, std::function<Readiness()> probe) {
       [](Request&) {
         return JsonResponse(200, {{"status", "ok"}});
       },
-      RouteOptions{.json_body = false, .blocking = false});
+      RouteOptions{.json_body = false, .blocking = false, .public_route = true});
   router.Add(
       verb::get, "/readyz",
       [probe = std::move(probe)](Request&) {
@@ -45,7 +45,7 @@ void AddHealthRoutes(Router& router, std::function<Readiness()> probe) {
         }
         return ReadyResponse(readiness);
       },
-      RouteOptions{.json_body = false, .blocking = true});
+      RouteOptions{.json_body = false, .blocking = true, .public_route = true});
 }
 
 }  // namespace persona::http

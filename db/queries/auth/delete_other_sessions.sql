@@ -1,0 +1,1 @@
+DELETE FROM auth_sessions WHERE user_id = $1::uuid AND id::text <> $2

@@ -1,0 +1,1 @@
+DELETE FROM api_tokens WHERE id::text = $1 AND user_id = $2::uuid

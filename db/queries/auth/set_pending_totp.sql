@@ -1,0 +1,1 @@
+UPDATE users SET totp_pending_secret = $2 WHERE id = $1::uuid

@@ -1,0 +1,6 @@
+-- When the $3-th most recent failure inside the window ends; no row: not throttled.
+SELECT extract(epoch FROM attempted_at + $4::interval)::float8
+FROM login_attempts
+WHERE email = $1 AND NOT succeeded AND attempted_at > $2::timestamptz - $4::interval
+ORDER BY attempted_at DESC
+OFFSET $3 - 1 LIMIT 1

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <functional>
+
+#include "app/auth_service.h"
+#include "http/handlers/health_handler.h"
+#include "http/router.h"
+
+namespace persona::http {
+
+// Everything the HTTP API needs, built once by the composition root (serve) or a test.
+struct ApiServices {
+  app::AuthService& auth;
+  std::function<Readiness()> readiness;
+};
+
+// Every route of the server, with authentication by default: the one place that says
+// what the API is, so `serve` and the tests run the same thing.
+void BuildApi(Router& router, ApiServices services);
+
+}  // namespace persona::http

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace persona::http {
+
+// Reading fields of a JSON request body with per-field errors (ValidationError, 422).
+
+// The body must be a JSON object.
+const nlohmann::json& RequireObject(const nlohmann::json& body);
+// A string member of at most `max_length` bytes; absent, null or another type is an error.
+std::string RequireString(const nlohmann::json& body, std::string_view field, std::size_t max_length = 4096);
+// Like RequireString, but absent or null gives nullopt.
+std::optional<std::string> OptionalString(const nlohmann::json& body, std::string_view field,
+                                          std::size_t max_length = 4096);
+
+}  // namespace persona::http

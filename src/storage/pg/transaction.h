@@ -1,0 +1,17 @@
+#pragma once
+
+#include <functional>
+
+#include <pqxx/pqxx>
+
+#include "storage/pg/pool.h"
+
+namespace persona::storage {
+
+// Runs `work` in one transaction on a pooled connection and commits. Serialization
+// failures and deadlocks are retried (a few times, the whole unit of work again);
+// a lost connection becomes DatabaseUnavailable (HTTP 503). Domain errors thrown by
+// `work` roll back and pass through untouched.
+void RunTransaction(ConnectionPool& pool, const std::function<void(pqxx::work&)>& work);
+
+}  // namespace persona::storage

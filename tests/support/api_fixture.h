@@ -1,0 +1,83 @@
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "app/auth_service.h"
+#include "app/user_service.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "crypto/field_cipher.h"
+#include "crypto/keyring.h"
+#include "crypto/password_hasher.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "storage/pg/auth_store.h"
+#include "storage/pg/pool.h"
+#include "storage/pg/user_repository.h"
+#include "support/http_client.h"
+#include "support/temp_dir.h"
+
+namespace persona::testing {
+
+// Time that moves only when a test says so.
+class ManualClock : public Clock {
+ public:
+  explicit ManualClock(TimePoint start) : now_(start) {}
+  TimePoint Now() const override { return now_; }
+  void Advance(std::chrono::seconds d) { now_ += d; }
+
+ private:
+  TimePoint now_;
+};
+
+// The whole API as `serve` builds it (http::BuildApi), on a fresh database of the test
+// cluster, served over real HTTP on 127.0.0.1:0, with an injected clock.
+class ApiFixture : public ::testing::Test {
+ protected:
+  explicit ApiFixture(crypto::Argon2Params hasher_params = {1024, 1, 1});
+  ~ApiFixture() override;
+  void SetUp() override;
+  void TearDown() override;
+
+  // Creates a user and returns its id.
+  std::string CreateUser(const std::string& email, const std::string& password = "correct horse battery");
+  // Logs in; returns the session cookie value ("persona_session=…"), or nullopt.
+  std::optional<std::string> Login(const std::string& email, const std::string& password = "correct horse battery",
+                                   const nlohmann::json& extra = nlohmann::json::object());
+
+  // A request as the browser UI would send it: with the cookie and this server's Origin.
+  HttpResult AsBrowser(boost::beast::http::verb method, const std::string& target, const std::string& cookie,
+                       const std::string& body = "");
+  HttpResult Call(boost::beast::http::verb method, const std::string& target, const std::string& body = "",
+                  const Headers& headers = {});
+
+  std::string Origin() const;
+  long long Count(const std::string& sql);
+
+  const boost::asio::ip::tcp::endpoint& endpoint() const { return endpoint_; }
+
+  crypto::Argon2Params hasher_params_;
+  std::string conninfo_;
+  TempDir dir_;
+  Logger log_{Logger::Level::kError};
+  ManualClock clock_{std::chrono::system_clock::now()};
+  std::unique_ptr<storage::ConnectionPool> pool_;
+  std::unique_ptr<crypto::Keyring> keyring_;
+  std::unique_ptr<crypto::FieldCipher> cipher_;
+  std::unique_ptr<crypto::PasswordHasher> hasher_;
+  std::unique_ptr<storage::PgUserRepository> users_;
+  std::unique_ptr<app::UserService> user_service_;
+  std::unique_ptr<storage::PgAuthStore> auth_store_;
+  std::unique_ptr<app::AuthService> auth_;
+  http::Router router_;
+  std::unique_ptr<http::Server> server_;
+  boost::asio::ip::tcp::endpoint endpoint_;
+  std::thread server_thread_;
+};
+
+}  // namespace persona::testing
