@@ -53,12 +53,21 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   u_passwd->add_flag("--password-stdin", password_stdin, "read the new password from standard input")->required();
   for (auto* cmd : {u_add, u_list, u_passwd}) add_data_dir(cmd);
 
+  auto* keys = app.add_subcommand("keys", "field-encryption keys: status, rotate, rewrap");
+  keys->require_subcommand(1);
+  int batch_size = 500;
+  auto* k_status = keys->add_subcommand("status", "list keys and how many values each protects");
+  auto* k_rotate = keys->add_subcommand("rotate", "add a new key that new values are encrypted with");
+  auto* k_rewrap = keys->add_subcommand("rewrap", "re-encrypt every value under the newest key (resumable)");
+  k_rewrap->add_option("--batch", batch_size, "rows per transaction (default 500)");
+  for (auto* cmd : {k_status, k_rotate, k_rewrap}) add_data_dir(cmd);
+
   // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);
     } catch (const CLI::OptionNotFound&) {
-      err << "persona: error: unknown command '" << argv[1] << "' (commands: serve, migrate, user)\n"
+      err << "persona: error: unknown command '" << argv[1] << "' (commands: serve, migrate, user, keys)\n"
           << "(run `persona --help` for usage)\n";
       return kExitUsage;
     }
@@ -91,6 +100,9 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     if (u_add->parsed()) return UserAdd(config, log, email, tier, in, out);
     if (u_list->parsed()) return UserList(config, log, out);
     if (u_passwd->parsed()) return UserPasswd(config, log, email, in, out);
+    if (k_status->parsed()) return Keys(config, log, KeysAction::kStatus, batch_size, out);
+    if (k_rotate->parsed()) return Keys(config, log, KeysAction::kRotate, batch_size, out);
+    if (k_rewrap->parsed()) return Keys(config, log, KeysAction::kRewrap, batch_size, out);
   } catch (const UsageError& e) {
     err << "persona: error: " << e.what() << "\n";
     return kExitUsage;

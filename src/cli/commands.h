@@ -22,6 +22,9 @@ int UserAdd(const Config& config, Logger& log, const std::string& email, const s
 int UserList(const Config& config, Logger& log, std::ostream& out);
 int UserPasswd(const Config& config, Logger& log, const std::string& email, std::istream& in, std::ostream& out);
 
+enum class KeysAction { kStatus, kRotate, kRewrap };
+int Keys(const Config& config, Logger& log, KeysAction action, int batch_size, std::ostream& out);
+
 // Reads a password from standard input: all of it, less one trailing newline.
 std::string ReadPassword(std::istream& in);
 

@@ -17,7 +17,7 @@
 #include "core/errors.h"
 #include "core/random.h"
 #include "crypto/field_cipher.h"
-#include "crypto/keyring.h"
+#include "crypto/key_store.h"
 #include "http/api.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -110,8 +110,8 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   storage::ConnectionPool pool(db.ConnectionString(), workers);
   EnsureActivityPartitions(pool);
 
-  auto keyring = crypto::Keyring::Load(config.KeyFile(), config.master_key ? config.master_key->c_str() : nullptr);
-  crypto::FieldCipher cipher(keyring);
+  crypto::KeyStore keys(config.KeyFile(), config.master_key);
+  crypto::FieldCipher cipher(keys);
   SystemClock clock;
   crypto::PasswordHasher hasher;
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <nlohmann/json.hpp>
 
@@ -44,6 +45,12 @@ std::string RandomIv() {
   return iv;
 }
 
+// A copy of a master key that is wiped when it goes out of scope, however that happens.
+struct KeyCopy {
+  MasterKey key;
+  ~KeyCopy() { OPENSSL_cleanse(key.key.data(), key.key.size()); }
+};
+
 struct StoredField {
   std::string iv;
   std::string data;
@@ -84,7 +91,8 @@ std::optional<StoredField> ParseStored(const std::string& stored) {
 
 std::string FieldCipher::Encrypt(std::string_view plaintext, std::string_view table, std::string_view column,
                                  std::string_view row_id) const {
-  const MasterKey& key = keyring_.Current();
+  const KeyCopy current{keys_.CurrentKey()};
+  const MasterKey& key = current.key;
   std::string iv = RandomIv();
   AesGcmResult sealed = AesGcmEncrypt(key.key, iv, plaintext, AssociatedData(key.kid, table, column, row_id));
   // ordered_json keeps the seed's member order, which makes stored values easy to read.
@@ -101,9 +109,11 @@ std::optional<std::string> FieldCipher::Decrypt(const std::string& stored, std::
                                                 std::string_view column, std::string_view row_id) const {
   std::optional<StoredField> field = ParseStored(stored);
   if (!field) return std::nullopt;
-  const MasterKey* key = keyring_.Find(field->kid);
-  if (key == nullptr) return std::nullopt;
-  return AesGcmDecrypt(key->key, field->iv, field->data, AssociatedData(field->kid, table, column, row_id), field->tag);
+  std::optional<MasterKey> found = keys_.FindKey(field->kid);
+  if (!found) return std::nullopt;
+  const KeyCopy key{std::move(*found)};
+  return AesGcmDecrypt(key.key.key, field->iv, field->data, AssociatedData(field->kid, table, column, row_id),
+                       field->tag);
 }
 
 std::optional<std::string> FieldCipher::KidOf(const std::string& stored) {

@@ -17,8 +17,10 @@ namespace persona::crypto {
 // secret into the wrong place. Safe to share between threads: it holds no mutable state.
 class FieldCipher {
  public:
-  // The keyring must outlive the cipher.
-  explicit FieldCipher(const Keyring& keyring) : keyring_(keyring) {}
+  // The key provider (a Keyring, or a KeyStore following the key file) must outlive the
+  // cipher. Each call asks it for keys, so a key rotated in while the process runs is
+  // used for the next write.
+  explicit FieldCipher(const KeyProvider& keys) : keys_(keys) {}
 
   // Encrypts under the keyring's current key. Throws std::runtime_error only if OpenSSL
   // or the random generator fails.
@@ -33,12 +35,15 @@ class FieldCipher {
   std::optional<std::string> Decrypt(const std::string& stored, std::string_view table, std::string_view column,
                                      std::string_view row_id) const;
 
+  // The kid new writes use; a stored value whose KidOf differs still needs a rewrap.
+  std::string CurrentKid() const { return keys_.CurrentKey().kid; }
+
   // The kid a stored value names, without decrypting it (for `keys status` and rewrap,
   // which look for values not yet under the current key); nullopt if it names none.
   static std::optional<std::string> KidOf(const std::string& stored);
 
  private:
-  const Keyring& keyring_;
+  const KeyProvider& keys_;
 };
 
 }  // namespace persona::crypto

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,18 @@ struct MasterKey {
   std::string key;  // 32 raw bytes
 };
 
+// Where FieldCipher gets its keys: a fixed Keyring, or something that follows the key
+// file while the process runs (KeyStore). Implementations must be safe to call from
+// several threads; keys are returned by value so a reload cannot pull one away mid-use.
+class KeyProvider {
+ public:
+  virtual ~KeyProvider() = default;
+  // The key new writes use.
+  virtual MasterKey CurrentKey() const = 0;
+  // The key with this kid, or nullopt if there is none.
+  virtual std::optional<MasterKey> FindKey(std::string_view kid) const = 0;
+};
+
 // The master keys, oldest first; the newest encrypts new writes and the others remain for
 // reading until `keys rewrap` has re-encrypted everything under the newest.
 //
@@ -24,13 +37,13 @@ struct MasterKey {
 //    blank lines and lines starting with '#' are ignored. Created on first use with one
 //    random key. Must be a regular file with mode 0600 (or stricter).
 // Errors name the file, line and kid, never key material.
-class Keyring {
+class Keyring : public KeyProvider {
  public:
   // Throws std::invalid_argument when `keys` is empty, a key is not 32 bytes, a kid is
   // malformed (1-64 characters from [A-Za-z0-9._-]) or a kid repeats.
   explicit Keyring(std::vector<MasterKey> keys);
   // Wipes the key bytes, so a dead keyring leaves no key in freed memory.
-  ~Keyring();
+  ~Keyring() override;
   Keyring(const Keyring&) = default;
   Keyring& operator=(const Keyring&) = default;
   Keyring(Keyring&&) = default;
@@ -54,6 +67,9 @@ class Keyring {
   const MasterKey* Find(std::string_view kid) const;
   // Oldest first.
   std::vector<std::string> Kids() const;
+
+  MasterKey CurrentKey() const override { return Current(); }
+  std::optional<MasterKey> FindKey(std::string_view kid) const override;
 
  private:
   std::vector<MasterKey> keys_;

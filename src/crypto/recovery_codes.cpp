@@ -17,8 +17,8 @@ namespace {
 // without bias.
 constexpr std::string_view kAlphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 static_assert(kAlphabet.size() == 32);
-constexpr int kGroups = 3;
-constexpr int kGroupLength = 4;
+constexpr std::size_t kGroups = 3;
+constexpr std::size_t kGroupLength = 4;
 
 std::string RandomBytes(std::size_t n) {
   std::string bytes(n, '\0');
@@ -37,7 +37,7 @@ std::vector<std::string> NewRecoveryCodes(int n) {
   while (codes.size() < static_cast<std::size_t>(n)) {
     std::string random = RandomBytes(kGroups * kGroupLength);
     std::string code;
-    for (int i = 0; i < kGroups * kGroupLength; ++i) {
+    for (std::size_t i = 0; i < kGroups * kGroupLength; ++i) {
       if (i > 0 && i % kGroupLength == 0) code.push_back('-');
       code.push_back(kAlphabet[static_cast<unsigned char>(random[i]) & 31]);
     }

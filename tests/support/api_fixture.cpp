@@ -18,8 +18,8 @@ void ApiFixture::SetUp() {
   conninfo_ = TestCluster::Get().CreateDatabase();
   storage::Migrator(conninfo_, storage::EmbeddedMigrations(), log_).Up();
   pool_ = std::make_unique<storage::ConnectionPool>(conninfo_, 4);
-  keyring_ = std::make_unique<crypto::Keyring>(crypto::Keyring::Load(dir_ / "master.key", nullptr));
-  cipher_ = std::make_unique<crypto::FieldCipher>(*keyring_);
+  keys_ = std::make_unique<crypto::KeyStore>(dir_ / "master.key", std::nullopt);
+  cipher_ = std::make_unique<crypto::FieldCipher>(*keys_);
   hasher_ = std::make_unique<crypto::PasswordHasher>(hasher_params_);
   users_ = std::make_unique<storage::PgUserRepository>(*pool_);
   user_service_ = std::make_unique<app::UserService>(*users_, *hasher_);

@@ -12,7 +12,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "crypto/field_cipher.h"
-#include "crypto/keyring.h"
+#include "crypto/key_store.h"
 #include "crypto/password_hasher.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -67,7 +67,7 @@ class ApiFixture : public ::testing::Test {
   Logger log_{Logger::Level::kError};
   ManualClock clock_{std::chrono::system_clock::now()};
   std::unique_ptr<storage::ConnectionPool> pool_;
-  std::unique_ptr<crypto::Keyring> keyring_;
+  std::unique_ptr<crypto::KeyStore> keys_;
   std::unique_ptr<crypto::FieldCipher> cipher_;
   std::unique_ptr<crypto::PasswordHasher> hasher_;
   std::unique_ptr<storage::PgUserRepository> users_;

@@ -104,12 +104,38 @@ TEST_F(FieldCipherTest, NewWritesUseTheRotatedKeyAndOldValuesStillDecrypt) {
   Keyring rotated({Key("k1-aaaaaaaa", 'a'), Key("k2-bbbbbbbb", 'b')});
   FieldCipher cipher(rotated);
   std::string fresh = cipher.Encrypt(secret_, "platform_accounts", "credentials", "42");
+  EXPECT_EQ(cipher.CurrentKid(), "k2-bbbbbbbb");
   EXPECT_EQ(FieldCipher::KidOf(fresh), "k2-bbbbbbbb");
   EXPECT_EQ(FieldCipher::KidOf(stored_), "k1-aaaaaaaa");
   EXPECT_EQ(cipher.Decrypt(fresh, "platform_accounts", "credentials", "42"), secret_);
   EXPECT_EQ(cipher.Decrypt(stored_, "platform_accounts", "credentials", "42"), secret_);
   // The old keyring has never seen k2.
   EXPECT_FALSE(cipher_.Decrypt(fresh, "platform_accounts", "credentials", "42").has_value());
+}
+
+// A provider whose current key changes while the cipher lives, as a key file does
+// when `persona keys rotate` runs next to the server.
+class SwitchableKeys : public KeyProvider {
+ public:
+  explicit SwitchableKeys(Keyring keyring) : keyring_(std::move(keyring)) {}
+  void Replace(Keyring keyring) { keyring_ = std::move(keyring); }
+  MasterKey CurrentKey() const override { return keyring_.CurrentKey(); }
+  std::optional<MasterKey> FindKey(std::string_view kid) const override { return keyring_.FindKey(kid); }
+
+ private:
+  Keyring keyring_;
+};
+
+TEST(FieldCipherProvider, FollowsAProviderWhoseCurrentKeyChanges) {
+  SwitchableKeys keys(Keyring({Key("k1-aaaaaaaa", 'a')}));
+  FieldCipher cipher(keys);
+  std::string before = cipher.Encrypt("s", "t", "c", "1");
+  keys.Replace(Keyring({Key("k1-aaaaaaaa", 'a'), Key("k2-bbbbbbbb", 'b')}));
+  EXPECT_EQ(cipher.CurrentKid(), "k2-bbbbbbbb");
+  std::string after = cipher.Encrypt("s", "t", "c", "1");
+  EXPECT_EQ(FieldCipher::KidOf(after), "k2-bbbbbbbb");
+  EXPECT_EQ(cipher.Decrypt(before, "t", "c", "1"), "s");
+  EXPECT_EQ(cipher.Decrypt(after, "t", "c", "1"), "s");
 }
 
 TEST_F(FieldCipherTest, StoresTheSeedsEncryptedFieldWithAKid) {

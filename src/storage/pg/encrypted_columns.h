@@ -1,0 +1,24 @@
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace persona::storage {
+
+// Every column holding FieldCipher values, keyed by the row's `id` (the associated data
+// binds each value to table, column and id). `keys status` and `keys rewrap` walk them;
+// a new encrypted column must be added here.
+struct EncryptedColumn {
+  std::string_view table;
+  std::string_view column;
+};
+
+inline constexpr std::array<EncryptedColumn, 5> kEncryptedColumns{{
+    {"users", "two_factor_secret"},
+    {"users", "totp_pending_secret"},
+    {"platform_accounts", "credentials_encrypted"},
+    {"platform_accounts", "auth_tokens_encrypted"},
+    {"proxy_assignments", "proxy_password_encrypted"},
+}};
+
+}  // namespace persona::storage
