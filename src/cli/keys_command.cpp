@@ -37,14 +37,16 @@ int Keys(const Config& config, Logger& log, KeysAction action, int batch_size, s
     for (const auto& usage : storage::CountKeyUsage(pool)) {
       out << "  " << usage.table << "." << usage.column << ":";
       if (usage.values_per_kid.empty()) out << " none";
-      for (const auto& [kid, count] : usage.values_per_kid) out << " " << (kid.empty() ? "(not encrypted)" : kid) << "=" << count;
+      for (const auto& [kid, count] : usage.values_per_kid)
+        out << " " << (kid.empty() ? "(not encrypted)" : kid) << "=" << count;
       out << "\n";
     }
     return kExitOk;
   }
 
   if (batch_size < 1 || batch_size > 10000) throw UsageError("--batch must be between 1 and 10000");
-  auto report = storage::RewrapAll(pool, cipher, batch_size, [&](const std::string& line) { out << line << std::endl; });
+  auto report =
+      storage::RewrapAll(pool, cipher, batch_size, [&](const std::string& line) { out << line << std::endl; });
   out << "rewrapped " << report.rewrapped << " value(s); every readable value is under key " << cipher.CurrentKid()
       << "\n";
   if (!report.unreadable.empty()) {

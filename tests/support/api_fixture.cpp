@@ -10,7 +10,8 @@ namespace persona::testing {
 
 namespace bhttp = boost::beast::http;
 
-ApiFixture::ApiFixture(crypto::Argon2Params hasher_params) : hasher_params_(hasher_params) {}
+ApiFixture::ApiFixture(crypto::Argon2Params hasher_params, Logger::Level log_level)
+    : hasher_params_(hasher_params), log_(log_level) {}
 
 ApiFixture::~ApiFixture() = default;
 

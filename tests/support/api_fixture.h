@@ -39,7 +39,8 @@ class ManualClock : public Clock {
 // cluster, served over real HTTP on 127.0.0.1:0, with an injected clock.
 class ApiFixture : public ::testing::Test {
  protected:
-  explicit ApiFixture(crypto::Argon2Params hasher_params = {1024, 1, 1});
+  explicit ApiFixture(crypto::Argon2Params hasher_params = {1024, 1, 1},
+                      Logger::Level log_level = Logger::Level::kError);
   ~ApiFixture() override;
   void SetUp() override;
   void TearDown() override;
@@ -64,7 +65,7 @@ class ApiFixture : public ::testing::Test {
   crypto::Argon2Params hasher_params_;
   std::string conninfo_;
   TempDir dir_;
-  Logger log_{Logger::Level::kError};
+  Logger log_;
   ManualClock clock_{std::chrono::system_clock::now()};
   std::unique_ptr<storage::ConnectionPool> pool_;
   std::unique_ptr<crypto::KeyStore> keys_;

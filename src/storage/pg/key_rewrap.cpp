@@ -26,8 +26,9 @@ std::vector<KeyUsage> CountKeyUsage(ConnectionPool& pool) {
     usage.clear();
     for (const auto& col : kEncryptedColumns) {
       KeyUsage u{std::string(col.table), std::string(col.column), {}};
-      auto sql = "SELECT " + KidExpression(tx, col.column) + ", count(*) FROM " + tx.quote_name(std::string(col.table)) +
-                 " WHERE " + tx.quote_name(std::string(col.column)) + " IS NOT NULL GROUP BY 1";
+      auto sql = "SELECT " + KidExpression(tx, col.column) + ", count(*) FROM " +
+                 tx.quote_name(std::string(col.table)) + " WHERE " + tx.quote_name(std::string(col.column)) +
+                 " IS NOT NULL GROUP BY 1";
       for (const auto& row : tx.exec(sql)) u.values_per_kid[row[0].as<std::string>()] = row[1].as<long long>();
       usage.push_back(std::move(u));
     }
@@ -50,10 +51,10 @@ RewrapReport RewrapAll(ConnectionPool& pool, const crypto::FieldCipher& cipher, 
         const auto table = tx.quote_name(std::string(col.table));
         const auto column = tx.quote_name(std::string(col.column));
         // Unreadable values are skipped (id > the last one) so they cannot stall the run.
-        auto rows = tx.exec_params("SELECT id::text, " + column + " FROM " + table + " WHERE " + column +
-                                       " IS NOT NULL AND " + KidExpression(tx, col.column) +
-                                       " <> $1 ORDER BY id LIMIT $2 FOR UPDATE",
-                                   current, batch_size + static_cast<int>(report.unreadable.size()));
+        auto rows =
+            tx.exec_params("SELECT id::text, " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL AND " +
+                               KidExpression(tx, col.column) + " <> $1 ORDER BY id LIMIT $2 FOR UPDATE",
+                           current, batch_size + static_cast<int>(report.unreadable.size()));
         for (const auto& row : rows) {
           auto id = row[0].as<std::string>();
           auto plain = cipher.Decrypt(row[1].as<std::string>(), col.table, col.column, id);
