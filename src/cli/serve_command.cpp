@@ -21,6 +21,7 @@
 #include "http/api.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "storage/pg/account_store.h"
 #include "storage/pg/auth_store.h"
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
@@ -121,9 +122,11 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
 
   storage::PgAuthStore auth_store(pool);
   app::AuthService auth(auth_store, hasher, cipher, clock);
+  storage::PgAccountStore account_store(pool);
+  app::AccountService accounts(account_store, hasher, cipher, clock);
 
   http::Router router;
-  http::BuildApi(router, {auth, [&pool, expected_version] { return Probe(pool, expected_version); }});
+  http::BuildApi(router, {auth, accounts, [&pool, expected_version] { return Probe(pool, expected_version); }});
 
   http::ServerOptions options;
   options.host = config.listen.host;

@@ -30,6 +30,20 @@ std::string RandomHex(std::size_t n) {
   return out;
 }
 
+std::string NewUuid() {
+  auto b = RandomBytes(16);
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // version 4
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+    out.push_back(kDigits[b[i] >> 4]);
+    out.push_back(kDigits[b[i] & 0xf]);
+  }
+  return out;
+}
+
 std::string RandomPassword(std::size_t length) {
   // 32 symbols: a byte maps to one without modulo bias (256 % 32 == 0).
   static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyz23456789A";

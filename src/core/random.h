@@ -9,6 +9,9 @@ namespace persona {
 // Throws std::runtime_error if the CSPRNG fails, never returns weak randomness.
 std::string RandomHex(std::size_t bytes);
 
+// A random (version 4) UUID in its canonical text form.
+std::string NewUuid();
+
 // A password of `length` characters from an alphabet without look-alikes.
 std::string RandomPassword(std::size_t length);
 

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "app/account_service.h"
 #include "app/auth_service.h"
 #include "http/handlers/health_handler.h"
 #include "http/router.h"
@@ -11,6 +12,7 @@ namespace persona::http {
 // Everything the HTTP API needs, built once by the composition root (serve) or a test.
 struct ApiServices {
   app::AuthService& auth;
+  app::AccountService& accounts;
   std::function<Readiness()> readiness;
 };
 

@@ -6,6 +6,8 @@
 #include <future>
 #include <regex>
 
+#include <pqxx/pqxx>
+
 #include "core/time_format.h"
 #include "crypto/encoding.h"
 #include "crypto/totp.h"
@@ -72,6 +74,21 @@ TEST_F(AuthApi, UnknownEmailAndWrongPasswordAnswerAlike) {
   EXPECT_EQ(Count("SELECT count(*) FROM security_events WHERE event_type = 'login_failure' "
                   "AND source_ip = '127.0.0.1' AND severity = 'warning'"),
             3);
+}
+
+TEST_F(AuthApi, LoginRehashesAPasswordMadeWithOtherParameters) {
+  auto id = CreateUser("ana@example.com");
+  crypto::PasswordHasher old_params(crypto::Argon2Params{512, 1, 1});
+  {
+    pqxx::connection conn(conninfo_);
+    pqxx::work tx(conn);
+    tx.exec_params("UPDATE users SET password_hash = $1 WHERE id = $2::uuid", old_params.Hash("correct horse battery"),
+                   id);
+    tx.commit();
+  }
+  ASSERT_TRUE(Login("ana@example.com"));
+  EXPECT_EQ(Count("SELECT count(*) FROM users WHERE password_hash LIKE '$argon2id$v=19$m=1024,t=1,p=1$%'"), 1);
+  EXPECT_TRUE(Login("ana@example.com")) << "the new hash verifies the same password";
 }
 
 TEST_F(AuthApi, LoginValidatesItsBody) {

@@ -171,6 +171,15 @@ TEST_F(KeyRotation, NoSecretReachesTheLogOrTheDatabaseInClear) {
   secrets.push_back(token);
   SeedProxyPasswords(3);
   for (int i = 0; i < 3; ++i) secrets.push_back("proxy-pass-" + std::to_string(i));
+  auto user_id = Call(verb::get, "/api/v1/me", "", {{"Cookie", cookie}}).Json()["id"].get<std::string>();
+  auto persona = InsertPersona(user_id);
+  auto account = AsBrowser(verb::post, "/api/v1/personas/" + persona + "/accounts", cookie,
+                           R"({"platform_type":"twitter","username":"flow","credentials":{"password":"tw-Pass-31415"},)"
+                           R"("auth_tokens":{"refresh":"oauth-Refresh-2718"}})");
+  ASSERT_EQ(account.status, 201u) << account.body;
+  secrets.push_back("tw-Pass-31415");
+  secrets.push_back("oauth-Refresh-2718");
+  auto account_id = account.Json()["id"].get<std::string>();
 
   crypto::Keyring::Rotate(dir_ / "master.key");
   Rewrapper rewrapper(dir_ / "master.key");
@@ -179,6 +188,11 @@ TEST_F(KeyRotation, NoSecretReachesTheLogOrTheDatabaseInClear) {
   auto second = Login("flow@example.com", password, {{"totp_code", TotpCode(totp_secret)}});
   ASSERT_TRUE(second);
   secrets.push_back(second->substr(second->find('=') + 1));
+  // Reveal after the rewrap: the credentials come back, under the new key.
+  auto revealed = AsBrowser(verb::post, "/api/v1/accounts/" + account_id + "/reveal", *second,
+                            nlohmann::json{{"password", password}}.dump());
+  ASSERT_EQ(revealed.status, 200u) << revealed.body;
+  EXPECT_EQ(revealed.Json()["credentials"]["password"], "tw-Pass-31415");
   // A bad login and a bearer call, so failures are logged too.
   Login("flow@example.com", "wrong " + password);
   Call(verb::get, "/api/v1/me", "", {{"Authorization", "Bearer " + token}});

@@ -26,7 +26,9 @@ void ApiFixture::SetUp() {
   user_service_ = std::make_unique<app::UserService>(*users_, *hasher_);
   auth_store_ = std::make_unique<storage::PgAuthStore>(*pool_);
   auth_ = std::make_unique<app::AuthService>(*auth_store_, *hasher_, *cipher_, clock_);
-  http::BuildApi(router_, {*auth_, [] {
+  account_store_ = std::make_unique<storage::PgAccountStore>(*pool_);
+  accounts_ = std::make_unique<app::AccountService>(*account_store_, *hasher_, *cipher_, clock_);
+  http::BuildApi(router_, {*auth_, *accounts_, [] {
                              http::Readiness r;
                              r.database_reachable = r.schema_current = true;
                              return r;
@@ -68,6 +70,19 @@ HttpResult ApiFixture::AsBrowser(bhttp::verb method, const std::string& target, 
 HttpResult ApiFixture::Call(bhttp::verb method, const std::string& target, const std::string& body,
                             const Headers& headers) {
   return Request(endpoint_, method, target, body, headers);
+}
+
+std::string ApiFixture::InsertPersona(const std::string& user_id, const std::string& name) {
+  pqxx::connection conn(conninfo_);
+  pqxx::work tx(conn);
+  auto id = tx.exec_params1(
+                  "INSERT INTO personas (user_id, name, demographics, personality, primary_location, timezone, "
+                  "activity_schedule, content_themes, engagement_style) "
+                  "VALUES ($1::uuid, $2, '{}', '{}', 'Manila', 'Asia/Manila', '{}', '{}', '{}') RETURNING id::text",
+                  user_id, name)[0]
+                .as<std::string>();
+  tx.commit();
+  return id;
 }
 
 long long ApiFixture::Count(const std::string& sql) {

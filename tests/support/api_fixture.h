@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "app/account_service.h"
 #include "app/auth_service.h"
 #include "app/user_service.h"
 #include "core/clock.h"
@@ -16,6 +17,7 @@
 #include "crypto/password_hasher.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "storage/pg/account_store.h"
 #include "storage/pg/auth_store.h"
 #include "storage/pg/pool.h"
 #include "storage/pg/user_repository.h"
@@ -59,6 +61,8 @@ class ApiFixture : public ::testing::Test {
 
   std::string Origin() const;
   long long Count(const std::string& sql);
+  // A persona of `user_id`, inserted directly (the personas API is another issue's).
+  std::string InsertPersona(const std::string& user_id, const std::string& name = "Maria");
 
   const boost::asio::ip::tcp::endpoint& endpoint() const { return endpoint_; }
 
@@ -75,6 +79,8 @@ class ApiFixture : public ::testing::Test {
   std::unique_ptr<app::UserService> user_service_;
   std::unique_ptr<storage::PgAuthStore> auth_store_;
   std::unique_ptr<app::AuthService> auth_;
+  std::unique_ptr<storage::PgAccountStore> account_store_;
+  std::unique_ptr<app::AccountService> accounts_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   boost::asio::ip::tcp::endpoint endpoint_;
