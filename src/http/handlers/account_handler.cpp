@@ -1,18 +1,13 @@
 #include "http/handlers/account_handler.h"
 
 #include "core/errors.h"
+#include "http/handlers/client_info.h"
 #include "http/json_fields.h"
 
 namespace persona::http {
 namespace {
 
 using boost::beast::http::verb;
-
-app::ClientInfo Client(const Request& req) {
-  std::string ua(req.headers[boost::beast::http::field::user_agent]);
-  if (ua.size() > 512) ua.resize(512);
-  return {req.client_address, ua};
-}
 
 // Credentials arrive as any JSON (usually an object); they are kept as their JSON text.
 std::optional<std::string> SecretJson(const nlohmann::json& body, const char* field) {
@@ -59,7 +54,7 @@ void AddAccountRoutes(Router& router, app::AccountService& accounts) {
           }
           a.daily_post_limit = static_cast<int>(it->get<long long>());
         }
-        auto created = accounts.Create(req.caller->user_id, a, Client(req));
+        auto created = accounts.Create(req.caller->user_id, a, ClientOf(req));
         Response res = JsonResponse(201, created);
         res.headers.emplace_back("Location", "/api/v1/accounts/" + created["id"].get<std::string>());
         return res;
@@ -74,7 +69,8 @@ void AddAccountRoutes(Router& router, app::AccountService& accounts) {
       verb::post, "/api/v1/accounts/{id}/reveal",
       [&accounts](Request& req) {
         auto password = RequireString(req.json, "password", 1024);
-        return JsonResponse(200, accounts.Reveal(req.caller->user_id, req.path_params.at("id"), password, Client(req)));
+        return JsonResponse(200,
+                            accounts.Reveal(req.caller->user_id, req.path_params.at("id"), password, ClientOf(req)));
       },
       RouteOptions{.json_body = true});
 }

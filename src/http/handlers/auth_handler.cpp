@@ -3,6 +3,7 @@
 #include <boost/beast/core/string.hpp>
 
 #include "core/errors.h"
+#include "http/handlers/client_info.h"
 #include "http/json_fields.h"
 
 namespace persona::http {
@@ -11,14 +12,7 @@ namespace {
 namespace bhttp = boost::beast::http;
 using bhttp::verb;
 
-constexpr std::size_t kMaxUserAgent = 512;
 const RouteOptions kJson{.json_body = true};
-
-app::ClientInfo Client(const Request& req) {
-  std::string ua(req.headers[bhttp::field::user_agent]);
-  if (ua.size() > kMaxUserAgent) ua.resize(kMaxUserAgent);
-  return {req.client_address, ua};
-}
 
 std::string CookieValue(const Request& req, std::string_view name) {
   std::string_view header = req.headers[bhttp::field::cookie];
@@ -97,7 +91,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
         login.password = RequireString(req.json, "password", 1024);
         login.totp_code = OptionalString(req.json, "totp_code", 64);
         login.recovery_code = OptionalString(req.json, "recovery_code", 64);
-        login.client = Client(req);
+        login.client = ClientOf(req);
         auto outcome = auth.Login(login);
         switch (outcome.kind) {
           case app::LoginOutcome::Kind::kOk: {
@@ -123,7 +117,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
 
   router.Add(verb::post, "/api/v1/auth/logout", [&auth](Request& req) {
     if (req.caller->via == Caller::Via::kSession) {
-      auth.Logout(req.caller->user_id, req.caller->credential_id, Client(req));
+      auth.Logout(req.caller->user_id, req.caller->credential_id, ClientOf(req));
     }
     Response res{204, "", "", {}};
     res.headers.emplace_back("Set-Cookie",
@@ -139,7 +133,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
       [&auth](Request& req) {
         auto current = RequireString(req.json, "current_password", 1024);
         auto next = RequireString(req.json, "new_password", 1024);
-        auth.ChangePassword(CallerOf(req).user_id, SessionIdOf(req), current, next, Client(req));
+        auth.ChangePassword(CallerOf(req).user_id, SessionIdOf(req), current, next, ClientOf(req));
         return JsonResponse(200, ProfileJson(auth.Me(CallerOf(req).user_id)));
       },
       kJson);
@@ -153,7 +147,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
   router.Add(
       verb::post, "/api/v1/me/2fa/enable",
       [&auth](Request& req) {
-        auto codes = auth.EnableTotp(CallerOf(req).user_id, RequireString(req.json, "code", 64), Client(req));
+        auto codes = auth.EnableTotp(CallerOf(req).user_id, RequireString(req.json, "code", 64), ClientOf(req));
         return JsonResponse(200, {{"recovery_codes", codes}});
       },
       kJson);
@@ -162,7 +156,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
       verb::post, "/api/v1/me/2fa/disable",
       [&auth](Request& req) {
         auth.DisableTotp(CallerOf(req).user_id, RequireString(req.json, "password", 1024),
-                         RequireString(req.json, "code", 64), Client(req));
+                         RequireString(req.json, "code", 64), ClientOf(req));
         return JsonResponse(200, ProfileJson(auth.Me(CallerOf(req).user_id)));
       },
       kJson);
@@ -176,7 +170,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
   router.Add(
       verb::post, "/api/v1/me/tokens",
       [&auth](Request& req) {
-        auto created = auth.CreateToken(CallerOf(req).user_id, RequireString(req.json, "name", 1024), Client(req));
+        auto created = auth.CreateToken(CallerOf(req).user_id, RequireString(req.json, "name", 1024), ClientOf(req));
         auto body = TokenJson(created.info);
         body.erase("last_used_at");
         body["token"] = created.token;
@@ -187,7 +181,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
       kJson);
 
   router.Add(verb::delete_, "/api/v1/me/tokens/{id}", [&auth](Request& req) {
-    auth.RevokeToken(CallerOf(req).user_id, req.path_params.at("id"), Client(req));
+    auth.RevokeToken(CallerOf(req).user_id, req.path_params.at("id"), ClientOf(req));
     return Response{204, "", "", {}};
   });
 }

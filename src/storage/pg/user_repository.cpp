@@ -3,29 +3,28 @@
 #include <pqxx/pqxx>
 
 #include "core/errors.h"
+#include "storage/pg/transaction.h"
 
 namespace persona::storage {
 
 std::string PgUserRepository::Add(const app::NewUser& user) {
-  auto conn = pool_.Acquire();
+  std::string id;
   try {
-    pqxx::work tx(*conn);
-    auto row =
-        tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier, user.max_personas);
-    tx.commit();
-    return row[0].as<std::string>();
+    RunTransaction(pool_, [&](pqxx::work& tx) {
+      id = tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier,
+                             user.max_personas)[0]
+               .as<std::string>();
+    });
   } catch (const pqxx::unique_violation&) {
     throw ConflictError("a user with email " + user.email + " already exists");
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseUnavailable(std::string("lost the database connection: ") + e.what());
   }
+  return id;
 }
 
 std::vector<app::UserSummary> PgUserRepository::List() {
-  auto conn = pool_.Acquire();
-  try {
-    pqxx::read_transaction tx(*conn);
-    std::vector<app::UserSummary> users;
+  std::vector<app::UserSummary> users;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    users.clear();
     for (const auto& row : tx.exec_prepared("users_list")) {
       app::UserSummary u;
       u.id = row[0].as<std::string>();
@@ -38,32 +37,22 @@ std::vector<app::UserSummary> PgUserRepository::List() {
       if (!row[7].is_null()) u.last_login = row[7].as<std::string>();
       users.push_back(std::move(u));
     }
-    return users;
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseUnavailable(std::string("lost the database connection: ") + e.what());
-  }
+  });
+  return users;
 }
 
 bool PgUserRepository::SetPasswordHash(const std::string& email, const std::string& password_hash) {
-  auto conn = pool_.Acquire();
-  try {
-    pqxx::work tx(*conn);
-    auto result = tx.exec_prepared("users_set_password", email, password_hash);
-    tx.commit();
-    return result.affected_rows() == 1;
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseUnavailable(std::string("lost the database connection: ") + e.what());
-  }
+  bool changed = false;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    changed = tx.exec_prepared("users_set_password", email, password_hash).affected_rows() == 1;
+  });
+  return changed;
 }
 
 long long PgUserRepository::Count() {
-  auto conn = pool_.Acquire();
-  try {
-    pqxx::read_transaction tx(*conn);
-    return tx.exec_prepared1("users_count")[0].as<long long>();
-  } catch (const pqxx::broken_connection& e) {
-    throw DatabaseUnavailable(std::string("lost the database connection: ") + e.what());
-  }
+  long long n = 0;
+  RunTransaction(pool_, [&](pqxx::work& tx) { n = tx.exec_prepared1("users_count")[0].as<long long>(); });
+  return n;
 }
 
 }  // namespace persona::storage
