@@ -365,10 +365,11 @@ TEST_F(AuthTiming, UnknownEmailsCostAsMuchAsWrongPasswords) {
   };
   double wrong = median_ms(R"({"email":"ana@example.com","password":"wrong"})");
   double unknown = median_ms(R"({"email":"nobody@example.com","password":"wrong"})");
-  // Both run one Argon2id verification (tens of ms); without the dummy hash the
-  // unknown email would answer in about a millisecond.
-  EXPECT_GT(unknown, wrong * 0.5) << "wrong " << wrong << " ms, unknown " << unknown << " ms";
-  EXPECT_LT(unknown, wrong * 2.0) << "wrong " << wrong << " ms, unknown " << unknown << " ms";
+  // Both run one Argon2id verification (≈ 20 ms); without the dummy hash the unknown
+  // email would answer in about a millisecond. Wide bounds: the suite runs two tests
+  // at a time on two cores, so single requests can be slowed by a neighbour.
+  EXPECT_GT(unknown, wrong / 3) << "wrong " << wrong << " ms, unknown " << unknown << " ms";
+  EXPECT_LT(unknown, wrong * 3) << "wrong " << wrong << " ms, unknown " << unknown << " ms";
 }
 
 }  // namespace
