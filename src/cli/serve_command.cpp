@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <ostream>
@@ -139,7 +140,19 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   log.Info("ready", {{"url", UrlFor(endpoint)}, {"database", db.Description()}, {"startup_ms", startup_ms}});
   out << "listening on " << UrlFor(endpoint) << std::endl;
+
+  // The embedded cluster is restarted if it dies; requests answer 503 meanwhile and the
+  // pool reconnects by itself once it is back.
+  std::atomic<bool> stopping{false};
+  std::thread supervisor([&] {
+    while (!stopping) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+      if (!stopping) db.Supervise();
+    }
+  });
   server.Run();
+  stopping = true;
+  supervisor.join();
   log.Info("server stopped; shutting down");
   return kExitOk;
 }

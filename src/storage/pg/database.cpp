@@ -63,4 +63,13 @@ Database::~Database() {
 
 std::string Database::Description() const { return description_; }
 
+void Database::Supervise() {
+  if (!owner_ || !embedded_) return;
+  try {
+    if (embedded_->RestartIfExited()) log_.Info("the embedded PostgreSQL is back");
+  } catch (const std::exception& e) {
+    log_.Error("restarting the embedded PostgreSQL failed; retrying", {{"error", e.what()}});
+  }
+}
+
 }  // namespace persona::storage

@@ -35,6 +35,10 @@ class Database {
   std::string Description() const;
   bool Embedded() const { return embedded_ != nullptr; }
 
+  // For the owner of an embedded cluster: restart it if it died. Call it from one
+  // thread only, periodically; errors are logged and retried on the next call.
+  void Supervise();
+
  private:
   Logger& log_;
   std::unique_ptr<DataDirectory> data_dir_;

@@ -220,6 +220,17 @@ void EmbeddedPostgres::Start() {
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()}});
 }
 
+bool EmbeddedPostgres::RestartIfExited() {
+  if (pid_ > 0) {
+    auto code = WaitForExitFor(pid_, std::chrono::milliseconds(0));
+    if (!code) return false;
+    log_.Error("the embedded PostgreSQL exited by itself; restarting it", {{"pid", pid_}, {"code", *code}});
+    pid_ = -1;
+  }
+  Start();
+  return true;
+}
+
 void EmbeddedPostgres::InitCluster() {
   if (fs::exists(cluster_dir_) && !fs::is_empty(cluster_dir_)) {
     throw std::runtime_error(cluster_dir_.string() +

@@ -32,6 +32,11 @@ class EmbeddedPostgres {
   void Stop();
   bool Running() const { return pid_ > 0; }
 
+  // Called periodically by the owner: if the cluster exited on its own (crash, OOM
+  // kill, someone's kill), starts it again. Returns true when a restart happened.
+  // Throws like Start() when the restart fails (the caller retries on its next tick).
+  bool RestartIfExited();
+
   // Waits (up to `timeout_ms`) for a cluster another process started to accept
   // connections; throws DatabaseUnavailable when it does not.
   void WaitUntilReady(int timeout_ms) const;
