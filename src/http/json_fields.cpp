@@ -22,6 +22,34 @@ std::optional<std::string> OptionalString(const nlohmann::json& body, std::strin
   return value;
 }
 
+namespace {
+
+bool HasNul(const nlohmann::json& value) {
+  if (value.is_string()) return value.get_ref<const std::string&>().find('\0') != std::string::npos;
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      if (key.find('\0') != std::string::npos || HasNul(member)) return true;
+    }
+  }
+  if (value.is_array()) {
+    for (const auto& item : value) {
+      if (HasNul(item)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+nlohmann::json OptionalJsonbObject(const nlohmann::json& body, std::string_view field) {
+  RequireObject(body);
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return nlohmann::json::object();
+  if (!it->is_object()) throw ValidationError(std::string(field), "must be an object");
+  if (HasNul(*it)) throw ValidationError(std::string(field), "must not contain NUL characters");
+  return *it;
+}
+
 std::string RequireString(const nlohmann::json& body, std::string_view field, std::size_t max_length) {
   auto value = OptionalString(body, field, max_length);
   if (!value) throw ValidationError(std::string(field), "is required");

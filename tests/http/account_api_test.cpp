@@ -99,6 +99,22 @@ TEST_F(AccountApi, InvalidFieldsAreListed) {
   EXPECT_EQ(Count("SELECT count(*) FROM platform_accounts"), 0);
 }
 
+// PostgreSQL's jsonb cannot hold U+0000: such bodies must be a 422, never a 500.
+TEST_F(AccountApi, NulCharactersInsideJsonAreRefusedNotA500) {
+  auto body = Body();
+  body["platform_settings"] = {{"note", std::string("a\0b", 3)}};
+  auto res = CreateAccount(body);
+  EXPECT_EQ(res.status, 422u) << res.body;
+  EXPECT_EQ(res.Json()["errors"][0]["field"], "platform_settings");
+  body = Body();
+  body["posting_schedule"] = {{std::string("k\0", 2), 1}};
+  EXPECT_EQ(CreateAccount(body).status, 422u);
+  body = Body();
+  body["credentials"] = {{"password", std::string("p\0w", 3)}};
+  EXPECT_EQ(CreateAccount(body).status, 201u) << "credentials are stored encrypted as text, NUL and all";
+  EXPECT_EQ(Count("SELECT count(*) FROM platform_accounts"), 1);
+}
+
 TEST_F(AccountApi, AUsernameIsUniquePerPlatformForTheUser) {
   ASSERT_EQ(CreateAccount(Body("maria.ph")).status, 201u);
   auto other_persona = InsertPersona(ana_, "Joy");

@@ -19,13 +19,6 @@ std::optional<std::string> SecretJson(const nlohmann::json& body, const char* fi
   return text;
 }
 
-nlohmann::json ObjectOrEmpty(const nlohmann::json& body, const char* field) {
-  auto it = body.find(field);
-  if (it == body.end() || it->is_null()) return nlohmann::json::object();
-  if (!it->is_object()) throw ValidationError(field, "must be an object");
-  return *it;
-}
-
 }  // namespace
 
 void AddAccountRoutes(Router& router, app::AccountService& accounts) {
@@ -44,8 +37,8 @@ void AddAccountRoutes(Router& router, app::AccountService& accounts) {
         if (!credentials) throw ValidationError("credentials", "is required");
         a.credentials = *credentials;
         a.auth_tokens = SecretJson(req.json, "auth_tokens");
-        a.platform_settings = ObjectOrEmpty(req.json, "platform_settings");
-        a.posting_schedule = ObjectOrEmpty(req.json, "posting_schedule");
+        a.platform_settings = OptionalJsonbObject(req.json, "platform_settings");
+        a.posting_schedule = OptionalJsonbObject(req.json, "posting_schedule");
         if (auto it = req.json.find("daily_post_limit"); it != req.json.end() && !it->is_null()) {
           // The service checks the range; here only that it is an integer that fits.
           if (!it->is_number_integer() || (it->is_number_unsigned() && it->get<unsigned long long>() > 1000000) ||
