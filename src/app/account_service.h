@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth_service.h"
+#include "app/page.h"
 #include "core/clock.h"
 #include "crypto/field_cipher.h"
 #include "crypto/password_hasher.h"
@@ -43,6 +44,17 @@ class AccountStore {
                       TimePoint now, const ClientInfo& client) = 0;
   // The account as the API shows it (no secrets), if it is the user's.
   virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& account_id) = 0;
+  // nullopt when the persona is not the user's.
+  virtual std::optional<Page> List(const std::string& user_id, const std::string& persona_id,
+                                   const PageRequest& page) = 0;
+  // `patch` is validated and holds no secrets; new encrypted secrets come apart. False
+  // when the account is not the user's; ConflictError for a taken username.
+  virtual bool Update(const std::string& user_id, const std::string& account_id, const nlohmann::json& patch,
+                      const std::optional<std::string>& credentials_encrypted,
+                      const std::optional<std::string>& auth_tokens_encrypted, TimePoint now,
+                      const ClientInfo& client) = 0;
+  virtual bool Delete(const std::string& user_id, const std::string& account_id, TimePoint now,
+                      const ClientInfo& client) = 0;
   virtual std::optional<AccountSecrets> FindSecrets(const std::string& user_id, const std::string& account_id) = 0;
   virtual std::optional<std::string> PasswordHash(const std::string& user_id) = 0;
   // Security event + activity row for a reveal (or a refused one), in one transaction.
@@ -50,9 +62,8 @@ class AccountStore {
                             const ClientInfo& client) = 0;
 };
 
-// Platform accounts under a persona: create, read, and reveal the write-only secrets
-// after the password is given again. (The rest of the resource comes with the core
-// API issue.)
+// Platform accounts under a persona: create, read, list, change, delete, and reveal the
+// write-only secrets after the password is given again.
 class AccountService {
  public:
   AccountService(AccountStore& store, const crypto::PasswordHasher& hasher, const crypto::FieldCipher& cipher,
@@ -63,6 +74,12 @@ class AccountService {
   // unknown persona; ConflictError for a username taken on that platform.
   nlohmann::json Create(const std::string& user_id, const NewAccount& account, const ClientInfo& client);
   nlohmann::json Get(const std::string& user_id, const std::string& account_id);
+  Page List(const std::string& user_id, const std::string& persona_id, const PageRequest& page);
+  // PATCH: every member of `patch` is checked (ValidationError listing each bad one);
+  // `credentials`/`auth_tokens` are replaced, encrypted.
+  nlohmann::json Update(const std::string& user_id, const std::string& account_id, const nlohmann::json& patch,
+                        const ClientInfo& client);
+  void Delete(const std::string& user_id, const std::string& account_id, const ClientInfo& client);
   // {"credentials": …, "auth_tokens": …} decrypted. ReauthFailed for a wrong password.
   nlohmann::json Reveal(const std::string& user_id, const std::string& account_id, const std::string& password,
                         const ClientInfo& client);

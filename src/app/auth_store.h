@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/activity.h"
+
 namespace persona::app {
 
 // What a login needs to know about the account behind an email.
@@ -41,14 +43,6 @@ struct SecurityEvent {
   std::string description;
   nlohmann::json data = nlohmann::json::object();  // never a secret
   std::string source_ip;
-  std::string user_agent;
-};
-
-struct Activity {
-  std::string user_id;
-  std::string activity_type;
-  nlohmann::json data = nlohmann::json::object();  // never a secret
-  std::string ip_address;
   std::string user_agent;
 };
 

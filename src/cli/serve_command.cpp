@@ -10,10 +10,9 @@
 
 #include <pqxx/pqxx>
 
-#include "app/auth_service.h"
-#include "app/user_service.h"
 #include "cli/commands.h"
 #include "cli/schema.h"
+#include "cli/services.h"
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/random.h"
@@ -22,12 +21,10 @@
 #include "http/api.h"
 #include "http/router.h"
 #include "http/server.h"
-#include "storage/pg/account_store.h"
-#include "storage/pg/auth_store.h"
+#include "jobs/proxy_checker.h"
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
 #include "storage/pg/pool.h"
-#include "storage/pg/user_repository.h"
 
 namespace persona::cli {
 namespace {
@@ -117,17 +114,12 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   SystemClock clock;
   crypto::PasswordHasher hasher;
 
-  storage::PgUserRepository users(pool);
-  app::UserService user_service(users, hasher);
-  if (!user_service.HasUsers()) CreateFirstAdmin(user_service, config, out);
-
-  storage::PgAuthStore auth_store(pool);
-  app::AuthService auth(auth_store, hasher, cipher, clock);
-  storage::PgAccountStore account_store(pool);
-  app::AccountService accounts(account_store, hasher, cipher, clock);
+  Services services(pool, cipher, hasher, clock, NetworkProxyProber(config.proxy_checks),
+                    ProxyCheckSettingsOf(config.proxy_checks));
+  if (!services.users.HasUsers()) CreateFirstAdmin(services.users, config, out);
 
   http::Router router;
-  http::BuildApi(router, {auth, accounts, [&pool, expected_version] { return Probe(pool, expected_version); }});
+  http::BuildApi(router, services.Api([&pool, expected_version] { return Probe(pool, expected_version); }));
 
   http::ServerOptions options;
   options.host = config.listen.host;
@@ -150,7 +142,12 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
       if (!stopping) db.Supervise();
     }
   });
+  std::optional<jobs::ProxyChecker> proxy_checker;
+  if (config.proxy_checks.interval.count() > 0) {
+    proxy_checker.emplace(services.proxies, config.proxy_checks.interval, config.proxy_checks.concurrency, log);
+  }
   server.Run();
+  proxy_checker.reset();
   stopping = true;
   supervisor.join();
   log.Info("server stopped; shutting down");

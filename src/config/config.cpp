@@ -49,6 +49,28 @@ void Config::LoadEnvironment() {
       throw UsageError("PERSONA_LOG_LEVEL must be debug, info, warn or error, not '" + *level + "'");
     }
   }
+  auto number = [&get](const char* name, long min, long max, long fallback) -> long {
+    auto text = get(name);
+    if (!text) return fallback;
+    long value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
+      throw UsageError(std::string(name) + " must be a whole number from " + std::to_string(min) + " to " +
+                       std::to_string(max) + ", not '" + *text + "'");
+    }
+    return value;
+  };
+  proxy_checks.interval = std::chrono::seconds(number("PERSONA_PROXY_CHECK_INTERVAL", 0, 86400, 300));
+  proxy_checks.timeout = std::chrono::milliseconds(number("PERSONA_PROXY_CHECK_TIMEOUT_MS", 100, 60000, 3000));
+  proxy_checks.concurrency = static_cast<int>(number("PERSONA_PROXY_CHECK_CONCURRENCY", 1, 64, 4));
+  proxy_checks.degraded_after_ms = static_cast<int>(number("PERSONA_PROXY_DEGRADED_MS", 1, 60000, 1000));
+  proxy_checks.connect_target = get("PERSONA_PROXY_CHECK_CONNECT");
+  if (proxy_checks.connect_target) {
+    static const std::regex kTarget(R"([A-Za-z0-9.-]{1,253}:[0-9]{1,5}|\[[0-9A-Fa-f:.]{2,45}\]:[0-9]{1,5})");
+    if (!std::regex_match(*proxy_checks.connect_target, kTarget)) {
+      throw UsageError("PERSONA_PROXY_CHECK_CONNECT must be host:port, not '" + *proxy_checks.connect_target + "'");
+    }
+  }
 }
 
 std::string RedactConnectionString(const std::string& conninfo) {

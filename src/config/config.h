@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -17,6 +18,20 @@ struct ListenAddress {
 // Parses HOST:PORT; throws UsageError with a message naming the problem.
 ListenAddress ParseListenAddress(const std::string& text);
 
+// The periodic proxy health checker of `serve` and `persona proxies check`.
+struct ProxyCheckConfig {
+  // PERSONA_PROXY_CHECK_INTERVAL (seconds; 0 turns the periodic checker off).
+  std::chrono::seconds interval{300};
+  // PERSONA_PROXY_CHECK_TIMEOUT_MS: the whole check of one proxy.
+  std::chrono::milliseconds timeout{3000};
+  // PERSONA_PROXY_CHECK_CONCURRENCY: proxies checked at once.
+  int concurrency = 4;
+  // PERSONA_PROXY_CHECK_CONNECT ("host:port"): also ask each proxy to CONNECT there.
+  std::optional<std::string> connect_target;
+  // PERSONA_PROXY_DEGRADED_MS: slower than this (but reachable) is "degraded".
+  int degraded_after_ms = 1000;
+};
+
 // Settings shared by every subcommand: flags first, then PERSONA_* environment variables.
 struct Config {
   std::filesystem::path data_dir = "persona-data";
@@ -29,6 +44,7 @@ struct Config {
   std::optional<std::string> master_key;
   // PERSONA_LOG_LEVEL: debug, info, warn, error.
   Logger::Level log_level = Logger::Level::kInfo;
+  ProxyCheckConfig proxy_checks;
 
   // Reads the PERSONA_* variables; throws UsageError on an invalid value.
   void LoadEnvironment();

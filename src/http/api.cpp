@@ -2,6 +2,10 @@
 
 #include "http/handlers/account_handler.h"
 #include "http/handlers/auth_handler.h"
+#include "http/handlers/openapi_handler.h"
+#include "http/handlers/persona_handler.h"
+#include "http/handlers/proxy_handler.h"
+#include "http/handlers/template_handler.h"
 
 namespace persona::http {
 
@@ -9,7 +13,11 @@ void BuildApi(Router& router, ApiServices services) {
   router.SetAuthenticator(MakeAuthenticator(services.auth));
   AddHealthRoutes(router, std::move(services.readiness));
   AddAuthRoutes(router, services.auth);
+  AddOpenApiRoute(router);
+  AddPersonaRoutes(router, services.personas, services.proxies);
   AddAccountRoutes(router, services.accounts);
+  AddProxyRoutes(router, services.proxies);
+  AddTemplateRoutes(router, services.templates);
 }
 
 }  // namespace persona::http

@@ -4,6 +4,9 @@
 
 #include "app/account_service.h"
 #include "app/auth_service.h"
+#include "app/persona_service.h"
+#include "app/proxy_service.h"
+#include "app/template_service.h"
 #include "http/handlers/health_handler.h"
 #include "http/router.h"
 
@@ -13,6 +16,9 @@ namespace persona::http {
 struct ApiServices {
   app::AuthService& auth;
   app::AccountService& accounts;
+  app::PersonaService& personas;
+  app::ProxyService& proxies;
+  app::TemplateService& templates;
   std::function<Readiness()> readiness;
 };
 

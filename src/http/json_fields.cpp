@@ -1,5 +1,7 @@
 #include "http/json_fields.h"
 
+#include <algorithm>
+
 #include "core/errors.h"
 
 namespace persona::http {
@@ -48,6 +50,16 @@ nlohmann::json OptionalJsonbObject(const nlohmann::json& body, std::string_view 
   if (!it->is_object()) throw ValidationError(std::string(field), "must be an object");
   if (HasNul(*it)) throw ValidationError(std::string(field), "must not contain NUL characters");
   return *it;
+}
+
+void RequireNoNul(const nlohmann::json& body, std::initializer_list<std::string_view> except) {
+  RequireObject(body);
+  for (const auto& [key, member] : body.items()) {
+    if (std::find(except.begin(), except.end(), key) != except.end()) continue;
+    if (key.find('\0') != std::string::npos || HasNul(member)) {
+      throw ValidationError(key.find('\0') == std::string::npos ? key : "", "must not contain NUL characters");
+    }
+  }
 }
 
 std::string RequireString(const nlohmann::json& body, std::string_view field, std::size_t max_length) {

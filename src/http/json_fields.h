@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,5 +23,11 @@ std::optional<std::string> OptionalString(const nlohmann::json& body, std::strin
 // jsonb cannot hold U+0000 anywhere, so a NUL in any key or string is a 422 here
 // rather than a database error later.
 nlohmann::json OptionalJsonbObject(const nlohmann::json& body, std::string_view field);
+
+// 422 naming the top-level member that holds a NUL character anywhere inside it (for
+// bodies whose members go to jsonb or text columns, neither of which can hold one).
+// Members named in `except` (secrets stored encrypted, where a NUL is just a byte) are
+// not looked into.
+void RequireNoNul(const nlohmann::json& body, std::initializer_list<std::string_view> except = {});
 
 }  // namespace persona::http

@@ -34,6 +34,7 @@ struct RouteInfo {
   boost::beast::http::verb method;
   std::string pattern;
   bool public_route = false;
+  bool json_body = false;
 };
 
 // True when a state-changing request carries an Origin (or, without one, a Referer)

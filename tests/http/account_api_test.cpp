@@ -145,5 +145,58 @@ TEST_F(AccountApi, AnotherUsersPersonaAndAccountsAre404) {
   EXPECT_EQ(AsBrowser(verb::post, "/api/v1/personas/not-a-uuid/accounts", cookie_, Body("y").dump()).status, 404u);
 }
 
+TEST_F(AccountApi, ListPatchAndDelete) {
+  auto first = CreateAccount(Body("one")).Json()["id"].get<std::string>();
+  clock_.Advance(std::chrono::seconds(1));
+  auto second = CreateAccount(Body("two")).Json()["id"].get<std::string>();
+  auto list = AsBrowser(verb::get, "/api/v1/personas/" + persona_ + "/accounts?limit=1", cookie_);
+  ASSERT_EQ(list.status, 200u) << list.body;
+  EXPECT_EQ(list.Json()["items"][0]["id"], second);
+  auto next = AsBrowser(verb::get,
+                        "/api/v1/personas/" + persona_ + "/accounts?limit=1&cursor=" +
+                            list.Json()["next_cursor"].get<std::string>(),
+                        cookie_)
+                  .Json();
+  EXPECT_EQ(next["items"][0]["id"], first);
+  EXPECT_TRUE(next["next_cursor"].is_null());
+
+  auto patched = AsBrowser(verb::patch, "/api/v1/accounts/" + first, cookie_,
+                           nlohmann::json{{"daily_post_limit", 3},
+                                          {"cooldown_until", "2026-12-01T08:00:00+08:00"},
+                                          {"account_status", "verified"},
+                                          {"credentials", {{"password", "rotated-Secret-1"}}},
+                                          {"bio", nullptr}}
+                               .dump());
+  ASSERT_EQ(patched.status, 200u) << patched.body;
+  EXPECT_EQ(patched.Json()["daily_post_limit"], 3);
+  EXPECT_EQ(patched.Json()["cooldown_until"], "2026-12-01T00:00:00Z");
+  EXPECT_EQ(patched.Json()["account_status"], "verified");
+  EXPECT_THAT(patched.body, Not(HasSubstr("rotated-Secret")));
+  auto revealed =
+      AsBrowser(verb::post, "/api/v1/accounts/" + first + "/reveal", cookie_, R"({"password":"correct horse battery"})");
+  EXPECT_EQ(revealed.Json()["credentials"]["password"], "rotated-Secret-1");
+  EXPECT_EQ(revealed.Json()["auth_tokens"]["access_token"], "oauth-AAAA-BBBB");  // untouched
+
+  auto bad = AsBrowser(verb::patch, "/api/v1/accounts/" + first, cookie_,
+                       R"({"daily_post_limit":0,"cooldown_until":"2026-02-30T00:00:00Z","platform_type":"tiktok",
+                           "account_status":"gone","username":"two"})");
+  ASSERT_EQ(bad.status, 422u);
+  EXPECT_EQ(ErrorFields(bad), (std::set<std::string>{"daily_post_limit", "cooldown_until", "platform_type", "account_status"}));
+  auto taken = AsBrowser(verb::patch, "/api/v1/accounts/" + first, cookie_, R"({"username":"TWO"})");
+  EXPECT_EQ(taken.status, 409u);
+
+  CreateUser("ben@example.com");
+  auto ben = *Login("ben@example.com");
+  EXPECT_EQ(AsBrowser(verb::get, "/api/v1/personas/" + persona_ + "/accounts", ben).status, 404u);
+  EXPECT_EQ(AsBrowser(verb::patch, "/api/v1/accounts/" + first, ben, R"({"bio":"x"})").status, 404u);
+  EXPECT_EQ(AsBrowser(verb::delete_, "/api/v1/accounts/" + first, ben).status, 404u);
+
+  EXPECT_EQ(AsBrowser(verb::delete_, "/api/v1/accounts/" + first, cookie_).status, 204u);
+  EXPECT_EQ(AsBrowser(verb::get, "/api/v1/accounts/" + first, cookie_).status, 404u);
+  EXPECT_EQ(Count("SELECT count(*) FROM activity_logs WHERE activity_type IN ('account_update', 'account_delete') "
+                  "AND persona_id = '" + persona_ + "' AND platform_type = 'instagram'"),
+            2);
+}
+
 }  // namespace
 }  // namespace persona

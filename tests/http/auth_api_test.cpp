@@ -226,13 +226,13 @@ TEST_F(AuthApi, APasswordChangeEndsEveryOtherSession) {
 TEST_F(AuthApi, SessionsExpireWhenIdleAndAtTheirAbsoluteLifetime) {
   CreateUser("ana@example.com");
   auto idle = *Login("ana@example.com");
-  clock_.Advance(auth_->policy().session_idle - std::chrono::seconds(1));
+  clock_.Advance(services_->auth.policy().session_idle - std::chrono::seconds(1));
   EXPECT_EQ(Call(verb::get, "/api/v1/me", "", {{"Cookie", idle}}).status, 200u);
-  clock_.Advance(auth_->policy().session_idle + std::chrono::seconds(1));
+  clock_.Advance(services_->auth.policy().session_idle + std::chrono::seconds(1));
   EXPECT_EQ(Call(verb::get, "/api/v1/me", "", {{"Cookie", idle}}).status, 401u) << "idle too long";
 
   auto busy = *Login("ana@example.com");
-  auto lifetime = auth_->policy().session_lifetime;
+  auto lifetime = services_->auth.policy().session_lifetime;
   for (auto elapsed = std::chrono::seconds(0); elapsed + std::chrono::hours(1) < lifetime;
        elapsed += std::chrono::hours(1)) {
     clock_.Advance(std::chrono::hours(1));

@@ -22,17 +22,14 @@ void ApiFixture::SetUp() {
   keys_ = std::make_unique<crypto::KeyStore>(dir_ / "master.key", std::nullopt);
   cipher_ = std::make_unique<crypto::FieldCipher>(*keys_);
   hasher_ = std::make_unique<crypto::PasswordHasher>(hasher_params_);
-  users_ = std::make_unique<storage::PgUserRepository>(*pool_);
-  user_service_ = std::make_unique<app::UserService>(*users_, *hasher_);
-  auth_store_ = std::make_unique<storage::PgAuthStore>(*pool_);
-  auth_ = std::make_unique<app::AuthService>(*auth_store_, *hasher_, *cipher_, clock_);
-  account_store_ = std::make_unique<storage::PgAccountStore>(*pool_);
-  accounts_ = std::make_unique<app::AccountService>(*account_store_, *hasher_, *cipher_, clock_);
-  http::BuildApi(router_, {*auth_, *accounts_, [] {
-                             http::Readiness r;
-                             r.database_reachable = r.schema_current = true;
-                             return r;
-                           }});
+  services_ = std::make_unique<cli::Services>(*pool_, *cipher_, *hasher_, clock_,
+                                              cli::NetworkProxyProber(proxy_checks_),
+                                              cli::ProxyCheckSettingsOf(proxy_checks_));
+  http::BuildApi(router_, services_->Api([] {
+    http::Readiness r;
+    r.database_reachable = r.schema_current = true;
+    return r;
+  }));
   http::ServerOptions options;
   options.port = 0;
   options.worker_threads = 4;
@@ -47,7 +44,7 @@ void ApiFixture::TearDown() {
 }
 
 std::string ApiFixture::CreateUser(const std::string& email, const std::string& password) {
-  return user_service_->Add(email, password, "basic");
+  return services_->users.Add(email, password, "basic");
 }
 
 std::optional<std::string> ApiFixture::Login(const std::string& email, const std::string& password,
@@ -83,6 +80,33 @@ std::string ApiFixture::InsertPersona(const std::string& user_id, const std::str
                 .as<std::string>();
   tx.commit();
   return id;
+}
+
+std::set<std::string> ApiFixture::ErrorFields(const HttpResult& res) {
+  std::set<std::string> fields;
+  const auto body = res.Json();
+  for (const auto& e : body["errors"]) fields.insert(e["field"].get<std::string>());
+  return fields;
+}
+
+nlohmann::json ApiFixture::PersonaBody(const std::string& name) {
+  return {{"name", name},
+          {"status", "active"},
+          {"demographics", {{"age", 27}, {"gender", "female"}, {"location", "Quezon City"}, {"occupation", "nurse"}}},
+          {"personality", {{"interests", {"food", "travel"}}, {"communication_style", "warm"}}},
+          {"backstory", "Grew up in Cebu."},
+          {"primary_location", "Manila"},
+          {"timezone", "Asia/Manila"},
+          {"language_preferences", {"en", "fil"}},
+          {"activity_schedule", {{"posting_times", {{"monday", {"08:30", "19:00"}}}}, {"posts_per_day", 2}}},
+          {"content_themes", {{"topics", {"street food", "jeepney rides"}}, {"hashtags", {"#Manila", "pinoyfood"}}}},
+          {"engagement_style", {{"comment_frequency", "medium"}}}};
+}
+
+void ApiFixture::Execute(const std::string& sql) {
+  pqxx::connection conn(conninfo_);
+  pqxx::nontransaction tx(conn);
+  tx.exec0(sql);
 }
 
 long long ApiFixture::Count(const std::string& sql) {

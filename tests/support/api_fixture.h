@@ -4,12 +4,11 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 
-#include "app/account_service.h"
-#include "app/auth_service.h"
-#include "app/user_service.h"
+#include "cli/services.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "crypto/field_cipher.h"
@@ -17,10 +16,7 @@
 #include "crypto/password_hasher.h"
 #include "http/router.h"
 #include "http/server.h"
-#include "storage/pg/account_store.h"
-#include "storage/pg/auth_store.h"
 #include "storage/pg/pool.h"
-#include "storage/pg/user_repository.h"
 #include "support/http_client.h"
 #include "support/temp_dir.h"
 
@@ -61,8 +57,14 @@ class ApiFixture : public ::testing::Test {
 
   std::string Origin() const;
   long long Count(const std::string& sql);
-  // A persona of `user_id`, inserted directly (the personas API is another issue's).
+  // Runs a statement directly (to arrange what the API cannot, like a raised tier limit).
+  void Execute(const std::string& sql);
+  // A persona of `user_id`, inserted directly (for tests about other resources).
   std::string InsertPersona(const std::string& user_id, const std::string& name = "Maria");
+  // The `field` of each entry of a problem's "errors".
+  static std::set<std::string> ErrorFields(const HttpResult& res);
+  // A valid POST /personas body (docs/persona-shapes.md).
+  static nlohmann::json PersonaBody(const std::string& name = "Maria");
 
   const boost::asio::ip::tcp::endpoint& endpoint() const { return endpoint_; }
 
@@ -75,12 +77,9 @@ class ApiFixture : public ::testing::Test {
   std::unique_ptr<crypto::KeyStore> keys_;
   std::unique_ptr<crypto::FieldCipher> cipher_;
   std::unique_ptr<crypto::PasswordHasher> hasher_;
-  std::unique_ptr<storage::PgUserRepository> users_;
-  std::unique_ptr<app::UserService> user_service_;
-  std::unique_ptr<storage::PgAuthStore> auth_store_;
-  std::unique_ptr<app::AuthService> auth_;
-  std::unique_ptr<storage::PgAccountStore> account_store_;
-  std::unique_ptr<app::AccountService> accounts_;
+  // Health checks reach only listeners the tests open on 127.0.0.1, and give up fast.
+  ProxyCheckConfig proxy_checks_{.timeout = std::chrono::milliseconds(500)};
+  std::unique_ptr<cli::Services> services_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   boost::asio::ip::tcp::endpoint endpoint_;

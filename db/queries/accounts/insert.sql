@@ -5,5 +5,5 @@ INSERT INTO platform_accounts (id, persona_id, user_id, platform_type, username,
 SELECT $1::uuid, p.id, p.user_id, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13,
        $14::timestamptz, $14::timestamptz
 FROM personas p
-WHERE p.id::text = $2 AND p.user_id = $3::uuid
+WHERE p.id = $2::uuid AND p.user_id = $3::uuid
 RETURNING id::text

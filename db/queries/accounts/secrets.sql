@@ -1,3 +1,3 @@
 SELECT a.id::text, a.persona_id::text, a.platform_type, a.credentials_encrypted, a.auth_tokens_encrypted
 FROM platform_accounts a
-WHERE a.id::text = $1 AND a.user_id = $2::uuid
+WHERE a.id = $1::uuid AND a.user_id = $2::uuid

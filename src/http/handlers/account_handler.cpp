@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "http/handlers/client_info.h"
 #include "http/json_fields.h"
+#include "http/pagination.h"
 
 namespace persona::http {
 namespace {
@@ -25,7 +26,7 @@ void AddAccountRoutes(Router& router, app::AccountService& accounts) {
   router.Add(
       verb::post, "/api/v1/personas/{id}/accounts",
       [&accounts](Request& req) {
-        RequireObject(req.json);
+        RequireNoNul(req.json, {"credentials", "auth_tokens"});
         app::NewAccount a;
         a.persona_id = req.path_params.at("id");
         a.platform_type = RequireString(req.json, "platform_type", 50);
@@ -54,8 +55,26 @@ void AddAccountRoutes(Router& router, app::AccountService& accounts) {
       },
       RouteOptions{.json_body = true});
 
+  router.Add(verb::get, "/api/v1/personas/{id}/accounts", [&accounts](Request& req) {
+    return PageResponse(accounts.List(req.caller->user_id, req.path_params.at("id"), ParsePageRequest(req)));
+  });
+
   router.Add(verb::get, "/api/v1/accounts/{id}", [&accounts](Request& req) {
     return JsonResponse(200, accounts.Get(req.caller->user_id, req.path_params.at("id")));
+  });
+
+  router.Add(
+      verb::patch, "/api/v1/accounts/{id}",
+      [&accounts](Request& req) {
+        RequireNoNul(req.json, {"credentials", "auth_tokens"});
+        return JsonResponse(200,
+                            accounts.Update(req.caller->user_id, req.path_params.at("id"), req.json, ClientOf(req)));
+      },
+      RouteOptions{.json_body = true});
+
+  router.Add(verb::delete_, "/api/v1/accounts/{id}", [&accounts](Request& req) {
+    accounts.Delete(req.caller->user_id, req.path_params.at("id"), ClientOf(req));
+    return Response{204, "", "", {}};
   });
 
   router.Add(

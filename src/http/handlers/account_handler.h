@@ -5,7 +5,7 @@
 
 namespace persona::http {
 
-// POST /api/v1/personas/{id}/accounts, GET /api/v1/accounts/{id},
+// GET/POST /api/v1/personas/{id}/accounts, GET/PATCH/DELETE /api/v1/accounts/{id},
 // POST /api/v1/accounts/{id}/reveal.
 void AddAccountRoutes(Router& router, app::AccountService& accounts);
 

@@ -4,6 +4,9 @@
 
 #include "core/errors.h"
 #include "core/time_format.h"
+#include "storage/pg/activity_writer.h"
+#include "storage/pg/page_query.h"
+#include "storage/pg/row_json.h"
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
@@ -12,8 +15,15 @@ namespace {
 const char* OrNull(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
 const char* NullIfEmpty(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
 
-nlohmann::json TextOrNull(const pqxx::field& f) {
-  return f.is_null() ? nlohmann::json(nullptr) : nlohmann::json(f.as<std::string>());
+app::Activity AccountActivity(const std::string& user_id, const std::string& persona_id, const std::string& platform,
+                              const char* type, nlohmann::json data, const app::ClientInfo& client) {
+  return {.user_id = user_id,
+          .activity_type = type,
+          .data = std::move(data),
+          .ip_address = client.ip,
+          .user_agent = client.user_agent,
+          .persona_id = persona_id,
+          .platform_type = platform};
 }
 
 }  // namespace
@@ -31,9 +41,10 @@ bool PgAccountStore::Insert(const std::string& user_id, const std::string& accou
                                 a.posting_schedule.dump(), a.daily_post_limit, FormatTimestamp(now));
       inserted = !r.empty();
       if (!inserted) return;
-      tx.exec_prepared("accounts_activity", user_id, a.persona_id, "account_create", a.platform_type,
-                       nlohmann::json{{"account_id", account_id}, {"username", a.username}}.dump(),
-                       NullIfEmpty(client.ip), NullIfEmpty(client.user_agent), FormatTimestamp(now));
+      RecordActivity(tx,
+                     AccountActivity(user_id, a.persona_id, a.platform_type, "account_create",
+                                     {{"account_id", account_id}, {"username", a.username}}, client),
+                     now);
     });
   } catch (const pqxx::unique_violation&) {
     throw ConflictError("the username " + a.username + " is already used on " + a.platform_type);
@@ -45,34 +56,60 @@ std::optional<nlohmann::json> PgAccountStore::Find(const std::string& user_id, c
   std::optional<nlohmann::json> out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
     auto r = tx.exec_prepared("accounts_get", account_id, user_id);
-    if (r.empty()) return;
-    const auto& row = r[0];
-    out = nlohmann::json{{"id", row[0].as<std::string>()},
-                         {"persona_id", row[1].as<std::string>()},
-                         {"platform_type", row[2].as<std::string>()},
-                         {"username", row[3].as<std::string>()},
-                         {"display_name", TextOrNull(row[4])},
-                         {"bio", TextOrNull(row[5])},
-                         {"profile_image_url", TextOrNull(row[6])},
-                         {"account_status", TextOrNull(row[7])},
-                         {"verification_level", TextOrNull(row[8])},
-                         {"follower_count", row[9].as<int>(0)},
-                         {"following_count", row[10].as<int>(0)},
-                         {"platform_settings", nlohmann::json::parse(row[11].as<std::string>())},
-                         {"posting_schedule", nlohmann::json::parse(row[12].as<std::string>())},
-                         {"daily_post_limit", row[13].as<int>(10)},
-                         {"daily_posts_count", row[14].as<int>(0)},
-                         {"last_post_at", TextOrNull(row[15])},
-                         {"cooldown_until", TextOrNull(row[16])},
-                         {"warning_count", row[17].as<int>(0)},
-                         {"created_at", TextOrNull(row[18])},
-                         {"updated_at", TextOrNull(row[19])},
-                         {"last_login", TextOrNull(row[20])},
-                         {"is_active", row[21].as<bool>(true)},
-                         {"has_credentials", row[22].as<bool>()},
-                         {"has_auth_tokens", row[23].as<bool>()}};
+    if (!r.empty()) out = RowToJson(r[0]);
   });
   return out;
+}
+
+std::optional<app::Page> PgAccountStore::List(const std::string& user_id, const std::string& persona_id,
+                                              const app::PageRequest& page) {
+  std::optional<app::Page> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    if (tx.exec_prepared("accounts_persona_exists", persona_id, user_id).empty()) return;
+    out = FetchPage(tx, "accounts_list", page, persona_id, user_id);
+  });
+  return out;
+}
+
+bool PgAccountStore::Update(const std::string& user_id, const std::string& account_id, const nlohmann::json& patch,
+                            const std::optional<std::string>& credentials_encrypted,
+                            const std::optional<std::string>& auth_tokens_encrypted, app::TimePoint now,
+                            const app::ClientInfo& client) {
+  bool found = false;
+  try {
+    RunTransaction(pool_, [&](pqxx::work& tx) {
+      auto r = tx.exec_prepared("accounts_update", account_id, user_id, patch.dump(), OrNull(credentials_encrypted),
+                                OrNull(auth_tokens_encrypted), FormatTimestamp(now));
+      found = !r.empty();
+      if (!found) return;
+      nlohmann::json fields = nlohmann::json::array();
+      for (const auto& [key, value] : patch.items()) fields.push_back(key);
+      if (credentials_encrypted) fields.push_back("credentials");
+      if (auth_tokens_encrypted) fields.push_back("auth_tokens");
+      RecordActivity(tx,
+                     AccountActivity(user_id, r[0][0].as<std::string>(), r[0][1].as<std::string>(), "account_update",
+                                     {{"account_id", account_id}, {"fields", fields}}, client),
+                     now);
+    });
+  } catch (const pqxx::unique_violation&) {
+    throw ConflictError("that username is already used on this platform");
+  }
+  return found;
+}
+
+bool PgAccountStore::Delete(const std::string& user_id, const std::string& account_id, app::TimePoint now,
+                            const app::ClientInfo& client) {
+  bool found = false;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto r = tx.exec_prepared("accounts_delete", account_id, user_id);
+    found = !r.empty();
+    if (!found) return;
+    RecordActivity(tx,
+                   AccountActivity(user_id, r[0][0].as<std::string>(), r[0][1].as<std::string>(), "account_delete",
+                                   {{"account_id", account_id}}, client),
+                   now);
+  });
+  return found;
 }
 
 std::optional<app::AccountSecrets> PgAccountStore::FindSecrets(const std::string& user_id,
@@ -111,9 +148,10 @@ void PgAccountStore::RecordReveal(const std::string& user_id, const app::Account
                      nlohmann::json{{"platform_type", account.platform_type}}.dump(), NullIfEmpty(client.ip),
                      NullIfEmpty(client.user_agent), FormatTimestamp(now));
     if (allowed) {
-      tx.exec_prepared("accounts_activity", user_id, account.persona_id, "account_reveal", account.platform_type,
-                       nlohmann::json{{"account_id", account.id}}.dump(), NullIfEmpty(client.ip),
-                       NullIfEmpty(client.user_agent), FormatTimestamp(now));
+      RecordActivity(tx,
+                     AccountActivity(user_id, account.persona_id, account.platform_type, "account_reveal",
+                                     {{"account_id", account.id}}, client),
+                     now);
     }
   });
 }

@@ -13,6 +13,14 @@ class PgAccountStore : public app::AccountStore {
               const std::string& credentials_encrypted, const std::optional<std::string>& auth_tokens_encrypted,
               app::TimePoint now, const app::ClientInfo& client) override;
   std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& account_id) override;
+  std::optional<app::Page> List(const std::string& user_id, const std::string& persona_id,
+                                const app::PageRequest& page) override;
+  bool Update(const std::string& user_id, const std::string& account_id, const nlohmann::json& patch,
+              const std::optional<std::string>& credentials_encrypted,
+              const std::optional<std::string>& auth_tokens_encrypted, app::TimePoint now,
+              const app::ClientInfo& client) override;
+  bool Delete(const std::string& user_id, const std::string& account_id, app::TimePoint now,
+              const app::ClientInfo& client) override;
   std::optional<app::AccountSecrets> FindSecrets(const std::string& user_id, const std::string& account_id) override;
   std::optional<std::string> PasswordHash(const std::string& user_id) override;
   void RecordReveal(const std::string& user_id, const app::AccountSecrets& account, bool allowed, app::TimePoint now,

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/time_format.h"
+#include "storage/pg/activity_writer.h"
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
@@ -143,8 +144,7 @@ class PgAuthTx : public app::AuthTx {
                       FormatTimestamp(now));
   }
   void RecordActivity(const app::Activity& a, TimePoint now) override {
-    tx_.exec_prepared("auth_activity", a.user_id, a.activity_type, a.data.dump(), NullIfEmpty(a.ip_address),
-                      NullIfEmpty(a.user_agent), FormatTimestamp(now));
+    storage::RecordActivity(tx_, a, now);
   }
 
  private:

@@ -27,6 +27,8 @@ ConnectionPool::Lease::~Lease() {
 std::unique_ptr<pqxx::connection> ConnectionPool::Open() {
   try {
     auto conn = std::make_unique<pqxx::connection>(conninfo_);
+    // Timestamps come back as UTC text, whatever the server's zone (RowToJson relies on it).
+    pqxx::nontransaction(*conn).exec("SET TIME ZONE 'UTC'");
     RegisterQueries(*conn);
     return conn;
   } catch (const pqxx::broken_connection& e) {

@@ -1,0 +1,1 @@
+DELETE FROM proxy_assignments WHERE id = $1::uuid AND user_id = $2::uuid

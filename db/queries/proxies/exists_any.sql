@@ -1,0 +1,1 @@
+SELECT 1 FROM proxy_assignments WHERE id = $1::uuid FOR UPDATE

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace persona::app {
+
+// Keyset pagination, newest first: a page continues after the (created_at, id) of the
+// last item of the previous one, so pages stay stable while rows are added.
+struct PageKey {
+  std::string at;  // timestamp to the microsecond, UTC ("2026-11-27T08:00:00.123456Z")
+  std::string id;
+};
+
+struct PageRequest {
+  int limit = 50;
+  std::optional<PageKey> after;
+};
+
+struct Page {
+  std::vector<nlohmann::json> items;
+  std::optional<PageKey> next;  // set when more items follow
+};
+
+}  // namespace persona::app

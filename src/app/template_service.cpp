@@ -1,0 +1,170 @@
+#include "app/template_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/uuid.h"
+#include "domain/template_render.h"
+
+namespace persona::app {
+namespace {
+
+using Fields = std::vector<ValidationError::Field>;
+
+bool IsText(const nlohmann::json& v, std::size_t min, std::size_t max) {
+  return v.is_string() && v.get_ref<const std::string&>().size() >= min &&
+         v.get_ref<const std::string&>().size() <= max;
+}
+
+void CheckPlatforms(const nlohmann::json& v, Fields& errors) {
+  if (!v.is_array() || v.empty() || v.size() > 4) {
+    errors.push_back({"target_platforms", "must list 1 to 4 of twitter, instagram, tiktok, linkedin"});
+    return;
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    bool known = v[i].is_string() && domain::PlatformTextLimit(v[i].get<std::string>());
+    if (!known || !seen.insert(v[i].get<std::string>()).second) {
+      errors.push_back({"target_platforms[" + std::to_string(i) + "]",
+                        "must be one of twitter, instagram, tiktok, linkedin, each once"});
+    }
+  }
+}
+
+void CheckStringList(const nlohmann::json& v, const std::string& field, std::size_t max_items, std::size_t max_length,
+                     Fields& errors) {
+  if (!v.is_array() || v.size() > max_items) {
+    errors.push_back({field, "must be a list of at most " + std::to_string(max_items) + " strings"});
+    return;
+  }
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!IsText(v[i], 1, max_length)) {
+      errors.push_back({field + "[" + std::to_string(i) + "]",
+                        "must be a string of 1 to " + std::to_string(max_length) + " characters"});
+    }
+  }
+}
+
+void Append(Fields& errors, const domain::Problems& problems) {
+  for (const auto& [field, message] : problems) errors.push_back({field, message});
+}
+
+}  // namespace
+
+Fields ValidateTemplate(const nlohmann::json& body, bool partial) {
+  if (!body.is_object()) return {{"", "the request body must be a JSON object"}};
+  Fields errors;
+  for (const auto& [key, v] : body.items()) {
+    if (key == "template_name") {
+      if (!IsText(v, 1, 100)) errors.push_back({key, "must be 1 to 100 characters"});
+    } else if (key == "content_type") {
+      if (v != "text" && v != "image" && v != "video" && v != "carousel") {
+        errors.push_back({key, "must be text, image, video or carousel"});
+      }
+    } else if (key == "template_text") {
+      if (!v.is_null() && !IsText(v, 0, 20000)) errors.push_back({key, "must be at most 20000 characters or null"});
+    } else if (key == "media_urls") {
+      CheckStringList(v, key, 20, 2048, errors);
+    } else if (key == "media_metadata" || key == "timing_rules") {
+      if (!v.is_object()) errors.push_back({key, "must be an object"});
+    } else if (key == "target_platforms") {
+      CheckPlatforms(v, errors);
+    } else if (key == "target_personas") {
+      if (!v.is_array() || v.size() > 200) {
+        errors.push_back({key, "must be a list of at most 200 persona ids"});
+        continue;
+      }
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!v[i].is_string() || !IsUuid(v[i].get<std::string>())) {
+          errors.push_back({key + "[" + std::to_string(i) + "]", "must be a persona id"});
+        }
+      }
+    } else if (key == "personalization_rules") {
+      Append(errors, domain::ValidatePersonalizationRules(v));
+    } else if (key == "hashtag_strategy") {
+      Append(errors, domain::ValidateHashtagStrategy(v));
+    } else if (key == "is_active") {
+      if (!v.is_boolean()) errors.push_back({key, "must be true or false"});
+    } else {
+      errors.push_back({key, "is not a field you can set"});
+    }
+  }
+  if (!partial) {
+    for (const char* required : {"template_name", "content_type", "target_platforms"}) {
+      if (!body.contains(required)) errors.push_back({required, "is required"});
+    }
+  }
+  return errors;
+}
+
+void TemplateService::CheckTargetPersonas(const std::string& user_id, const nlohmann::json& body) {
+  auto it = body.find("target_personas");
+  if (it == body.end() || it->empty()) return;
+  std::vector<std::string> ids;
+  for (const auto& id : *it) ids.push_back(id.get<std::string>());
+  // Another user's persona named in a body is "not found", like one in a path (API.md).
+  if (!store_.OwnsPersonas(user_id, ids)) throw NotFoundError("no such persona in target_personas");
+}
+
+nlohmann::json TemplateService::Create(const std::string& user_id, const nlohmann::json& body,
+                                       const ClientInfo& client) {
+  if (auto errors = ValidateTemplate(body, false); !errors.empty()) throw ValidationError(errors);
+  CheckTargetPersonas(user_id, body);
+  return Get(user_id, store_.Insert(user_id, body, clock_.Now(), client));
+}
+
+nlohmann::json TemplateService::Get(const std::string& user_id, const std::string& id) {
+  auto found = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
+  if (!found) throw NotFoundError("no such template");
+  return *found;
+}
+
+Page TemplateService::List(const std::string& user_id, const PageRequest& page) { return store_.List(user_id, page); }
+
+nlohmann::json TemplateService::Update(const std::string& user_id, const std::string& id,
+                                       const nlohmann::json& patch, const ClientInfo& client) {
+  if (!IsUuid(id)) throw NotFoundError("no such template");
+  if (auto errors = ValidateTemplate(patch, true); !errors.empty()) throw ValidationError(errors);
+  CheckTargetPersonas(user_id, patch);
+  if (!store_.Update(user_id, id, patch, clock_.Now(), client)) throw NotFoundError("no such template");
+  return Get(user_id, id);
+}
+
+void TemplateService::Delete(const std::string& user_id, const std::string& id, const ClientInfo& client) {
+  if (!IsUuid(id) || !store_.Delete(user_id, id, clock_.Now(), client)) throw NotFoundError("no such template");
+}
+
+nlohmann::json TemplateService::Render(const std::string& user_id, const std::string& id,
+                                       const std::string& persona_id, const std::string& platform,
+                                       const std::optional<std::string>& theme) {
+  auto tmpl = Get(user_id, id);
+  auto persona = personas_.Get(user_id, persona_id);
+  if (!domain::PlatformTextLimit(platform)) {
+    throw ValidationError("platform_type", "must be one of twitter, instagram, tiktok, linkedin");
+  }
+  const auto& platforms = tmpl["target_platforms"];
+  if (std::find(platforms.begin(), platforms.end(), platform) == platforms.end()) {
+    throw ValidationError("platform_type", "the template does not target " + platform);
+  }
+  const auto& personas = tmpl["target_personas"];
+  if (!personas.empty() && std::find(personas.begin(), personas.end(), persona_id) == personas.end()) {
+    throw ValidationError("persona_id", "the template's target_personas do not include this persona");
+  }
+  domain::RenderInput input{.persona = persona,
+                            .template_text = tmpl["template_text"].is_string() ? tmpl["template_text"].get<std::string>()
+                                                                               : std::string(),
+                            .personalization_rules = tmpl["personalization_rules"],
+                            .hashtag_strategy = tmpl["hashtag_strategy"],
+                            .platform = platform,
+                            .theme = theme};
+  auto result = domain::Render(input);
+  if (!result.rendered) {
+    Fields errors;
+    Append(errors, result.errors);
+    throw ValidationError(errors);
+  }
+  const auto& r = *result.rendered;
+  return {{"text", r.text}, {"hashtags", r.hashtags}, {"length", r.length}, {"platform_limit", r.platform_limit}};
+}
+
+}  // namespace persona::app

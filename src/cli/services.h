@@ -1,0 +1,58 @@
+#pragma once
+
+#include <functional>
+
+#include "app/account_service.h"
+#include "app/auth_service.h"
+#include "app/persona_service.h"
+#include "app/proxy_service.h"
+#include "app/template_service.h"
+#include "app/user_service.h"
+#include "config/config.h"
+#include "core/clock.h"
+#include "crypto/field_cipher.h"
+#include "crypto/password_hasher.h"
+#include "http/api.h"
+#include "storage/pg/account_store.h"
+#include "storage/pg/auth_store.h"
+#include "storage/pg/persona_store.h"
+#include "storage/pg/pool.h"
+#include "storage/pg/proxy_store.h"
+#include "storage/pg/template_store.h"
+#include "storage/pg/user_repository.h"
+
+namespace persona::cli {
+
+// Health checks over the network as configured: TCP connect, then CONNECT if set.
+app::ProxyProber NetworkProxyProber(const ProxyCheckConfig& config);
+app::ProxyCheckSettings ProxyCheckSettingsOf(const ProxyCheckConfig& config);
+
+// The use cases wired to their PostgreSQL stores: built once by `serve`, the commands
+// that need them and the tests, so all of them run the same objects.
+class Services {
+ public:
+  Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cipher, const crypto::PasswordHasher& hasher,
+           const Clock& clock, app::ProxyProber prober, app::ProxyCheckSettings proxy_checks = {});
+
+  http::ApiServices Api(std::function<http::Readiness()> readiness) {
+    return {auth, accounts, personas, proxies, templates, std::move(readiness)};
+  }
+
+ private:
+  storage::PgUserRepository user_store_;
+  storage::PgAuthStore auth_store_;
+  storage::PgAccountStore account_store_;
+  storage::PgPersonaStore persona_store_;
+  storage::PgProxyStore proxy_store_;
+  storage::PgTemplateStore template_store_;
+
+ public:
+  app::UserService users;
+  app::AuthService auth;
+  app::AccountService accounts;
+  app::PersonaService personas;
+  app::ProxyService proxies;
+  app::TemplateService templates;
+};
+
+}  // namespace persona::cli

@@ -1,0 +1,97 @@
+#include "storage/pg/persona_store.h"
+
+#include <pqxx/pqxx>
+
+#include "core/errors.h"
+#include "core/time_format.h"
+#include "storage/pg/activity_writer.h"
+#include "storage/pg/page_query.h"
+#include "storage/pg/row_json.h"
+#include "storage/pg/transaction.h"
+
+namespace persona::storage {
+namespace {
+
+// Raised by the personas_max_personas trigger (migration 0004).
+constexpr const char* kPersonaLimitReached = "PE001";
+
+app::Activity PersonaActivity(const std::string& user_id, const std::string& persona_id, const char* type,
+                              nlohmann::json data, const app::ClientInfo& client) {
+  return {.user_id = user_id,
+          .activity_type = type,
+          .data = std::move(data),
+          .ip_address = client.ip,
+          .user_agent = client.user_agent,
+          .persona_id = persona_id};
+}
+
+}  // namespace
+
+std::string PgPersonaStore::Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
+                                   const app::ClientInfo& client) {
+  std::string id;
+  try {
+    RunTransaction(pool_, [&](pqxx::work& tx) {
+      id = tx.exec_prepared1("personas_insert", user_id, body.dump(), FormatTimestamp(now))[0].as<std::string>();
+      RecordActivity(tx, PersonaActivity(user_id, id, "persona_create", {{"persona_id", id}}, client), now);
+    });
+  } catch (const pqxx::sql_error& e) {
+    if (e.sqlstate() != kPersonaLimitReached) throw;
+    int allowed = 0;
+    std::string tier;
+    RunTransaction(pool_, [&](pqxx::work& tx) {
+      auto row = tx.exec_prepared1("personas_limit", user_id);
+      allowed = row[0].as<int>(0);
+      tier = row[1].as<std::string>("basic");
+    });
+    throw ConflictError("the " + tier + " tier allows " + std::to_string(allowed) +
+                        " personas and they all exist; delete one first");
+  }
+  return id;
+}
+
+std::optional<nlohmann::json> PgPersonaStore::Find(const std::string& user_id, const std::string& persona_id) {
+  std::optional<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto r = tx.exec_prepared("personas_get", persona_id, user_id);
+    if (!r.empty()) out = RowToJson(r[0]);
+  });
+  return out;
+}
+
+app::Page PgPersonaStore::List(const std::string& user_id, const app::PageRequest& page) {
+  app::Page out;
+  RunTransaction(pool_, [&](pqxx::work& tx) { out = FetchPage(tx, "personas_list", page, user_id); });
+  return out;
+}
+
+bool PgPersonaStore::Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
+                            Clock::TimePoint now, const app::ClientInfo& client) {
+  bool found = false;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    found = !tx.exec_prepared("personas_update", persona_id, user_id, patch.dump(), FormatTimestamp(now)).empty();
+    if (!found) return;
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& [key, value] : patch.items()) fields.push_back(key);
+    RecordActivity(tx, PersonaActivity(user_id, persona_id, "persona_update", {{"fields", fields}}, client), now);
+  });
+  return found;
+}
+
+bool PgPersonaStore::Delete(const std::string& user_id, const std::string& persona_id, Clock::TimePoint now,
+                            const app::ClientInfo& client) {
+  bool found = false;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    found = !tx.exec_prepared("personas_lock", persona_id, user_id).empty();
+    if (!found) return;
+    tx.exec_prepared("proxies_release_persona", persona_id);
+    tx.exec_prepared("personas_delete", persona_id, user_id);
+    // Written after the delete, so the row keeps no link to the persona that is gone.
+    auto activity = PersonaActivity(user_id, persona_id, "persona_delete", {{"persona_id", persona_id}}, client);
+    activity.persona_id.reset();
+    RecordActivity(tx, activity, now);
+  });
+  return found;
+}
+
+}  // namespace persona::storage

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "app/persona_service.h"
+#include "storage/pg/pool.h"
+
+namespace persona::storage {
+
+class PgPersonaStore : public app::PersonaStore {
+ public:
+  explicit PgPersonaStore(ConnectionPool& pool) : pool_(pool) {}
+
+  std::string Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
+                     const app::ClientInfo& client) override;
+  std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& persona_id) override;
+  app::Page List(const std::string& user_id, const app::PageRequest& page) override;
+  bool Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
+              Clock::TimePoint now, const app::ClientInfo& client) override;
+  bool Delete(const std::string& user_id, const std::string& persona_id, Clock::TimePoint now,
+              const app::ClientInfo& client) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace persona::storage
