@@ -171,9 +171,10 @@ nlohmann::json ProxyService::Import(const std::string& user_id, const std::strin
   return {{"imported", imported}, {"errors", errors}};
 }
 
-void ProxyService::CheckEndpoint(const StoredProxyEndpoint& stored, const std::optional<Activity>& requested) {
+HealthRecord ProxyService::CheckEndpoint(const StoredProxyEndpoint& stored, const std::optional<Activity>& requested) {
   ProxyEndpoint endpoint{stored.id, stored.host, stored.port, stored.username, ""};
-  auto password = cipher_.Decrypt(stored.password_encrypted, "proxy_assignments", "proxy_password_encrypted", stored.id);
+  auto password =
+      cipher_.Decrypt(stored.password_encrypted, "proxy_assignments", "proxy_password_encrypted", stored.id);
   HealthRecord record{.proxy_uuid = stored.id};
   if (!password) {
     record.error = "the stored proxy password cannot be decrypted";
@@ -185,6 +186,7 @@ void ProxyService::CheckEndpoint(const StoredProxyEndpoint& stored, const std::o
     record.error = outcome.error;
   }
   store_.RecordCheck(record, clock_.Now(), requested);
+  return record;
 }
 
 nlohmann::json ProxyService::Check(const std::string& user_id, const std::string& id, const ClientInfo& client) {
@@ -209,18 +211,22 @@ nlohmann::json ProxyService::MonthlyCosts(const std::string& user_id, int months
   return store_.MonthlyCosts(user_id, months, clock_.Now());
 }
 
-int ProxyService::CheckDue(std::chrono::seconds interval, int concurrency) {
+std::vector<CheckReport> ProxyService::CheckDue(std::chrono::seconds interval, int concurrency) {
   // A generous batch: a single user's inventory is small, and the next round takes the rest.
   auto due = store_.DueForCheck(clock_.Now(), interval, 1000);
+  std::vector<CheckReport> reports(due.size());
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> workers;
   for (int i = 0; i < std::max(1, concurrency) && static_cast<std::size_t>(i) < due.size(); ++i) {
     workers.emplace_back([&] {
-      for (std::size_t n = next++; n < due.size(); n = next++) CheckEndpoint(due[n], std::nullopt);
+      for (std::size_t n = next++; n < due.size(); n = next++) {
+        reports[n] = {.proxy = due[n], .health = CheckEndpoint(due[n], std::nullopt)};
+        reports[n].proxy.password_encrypted.clear();  // reports are printed; keep ciphertext out of them
+      }
     });
   }
   for (auto& w : workers) w.join();
-  return static_cast<int>(due.size());
+  return reports;
 }
 
 nlohmann::json ProxyService::Assign(const std::string& user_id, const std::string& persona_id,

@@ -52,6 +52,12 @@ struct HealthRecord {
   std::string error;
 };
 
+// One check, as `persona proxies check` prints it.
+struct CheckReport {
+  StoredProxyEndpoint proxy;
+  HealthRecord health;
+};
+
 enum class AssignResult { kAssigned, kNoPersona, kNoProxy, kPersonaHasProxy, kProxyTaken, kProxyInMaintenance };
 
 class ProxyStore {
@@ -119,9 +125,9 @@ class ProxyService {
   nlohmann::json Check(const std::string& user_id, const std::string& id, const ClientInfo& client);
   Page Checks(const std::string& user_id, const std::string& id, const PageRequest& page);
   nlohmann::json MonthlyCosts(const std::string& user_id, int months);
-  // Checks every proxy not checked within `interval`, `concurrency` at a time; returns
-  // how many were checked.
-  int CheckDue(std::chrono::seconds interval, int concurrency);
+  // Checks every proxy (of every user) not checked within `interval`, `concurrency` at
+  // a time, and reports each check; an interval of 0 checks them all.
+  std::vector<CheckReport> CheckDue(std::chrono::seconds interval, int concurrency);
 
   // Both answer the persona as it is afterwards.
   nlohmann::json Assign(const std::string& user_id, const std::string& persona_id, const std::string& proxy_uuid,
@@ -129,7 +135,7 @@ class ProxyService {
   nlohmann::json Release(const std::string& user_id, const std::string& persona_id, const ClientInfo& client);
 
  private:
-  void CheckEndpoint(const StoredProxyEndpoint& endpoint, const std::optional<Activity>& requested);
+  HealthRecord CheckEndpoint(const StoredProxyEndpoint& endpoint, const std::optional<Activity>& requested);
 
   ProxyStore& store_;
   PersonaService& personas_;

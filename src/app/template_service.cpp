@@ -121,8 +121,8 @@ nlohmann::json TemplateService::Get(const std::string& user_id, const std::strin
 
 Page TemplateService::List(const std::string& user_id, const PageRequest& page) { return store_.List(user_id, page); }
 
-nlohmann::json TemplateService::Update(const std::string& user_id, const std::string& id,
-                                       const nlohmann::json& patch, const ClientInfo& client) {
+nlohmann::json TemplateService::Update(const std::string& user_id, const std::string& id, const nlohmann::json& patch,
+                                       const ClientInfo& client) {
   if (!IsUuid(id)) throw NotFoundError("no such template");
   if (auto errors = ValidateTemplate(patch, true); !errors.empty()) throw ValidationError(errors);
   CheckTargetPersonas(user_id, patch);
@@ -134,9 +134,8 @@ void TemplateService::Delete(const std::string& user_id, const std::string& id, 
   if (!IsUuid(id) || !store_.Delete(user_id, id, clock_.Now(), client)) throw NotFoundError("no such template");
 }
 
-nlohmann::json TemplateService::Render(const std::string& user_id, const std::string& id,
-                                       const std::string& persona_id, const std::string& platform,
-                                       const std::optional<std::string>& theme) {
+nlohmann::json TemplateService::Render(const std::string& user_id, const std::string& id, const std::string& persona_id,
+                                       const std::string& platform, const std::optional<std::string>& theme) {
   auto tmpl = Get(user_id, id);
   auto persona = personas_.Get(user_id, persona_id);
   if (!domain::PlatformTextLimit(platform)) {
@@ -150,13 +149,13 @@ nlohmann::json TemplateService::Render(const std::string& user_id, const std::st
   if (!personas.empty() && std::find(personas.begin(), personas.end(), persona_id) == personas.end()) {
     throw ValidationError("persona_id", "the template's target_personas do not include this persona");
   }
-  domain::RenderInput input{.persona = persona,
-                            .template_text = tmpl["template_text"].is_string() ? tmpl["template_text"].get<std::string>()
-                                                                               : std::string(),
-                            .personalization_rules = tmpl["personalization_rules"],
-                            .hashtag_strategy = tmpl["hashtag_strategy"],
-                            .platform = platform,
-                            .theme = theme};
+  domain::RenderInput input{
+      .persona = persona,
+      .template_text = tmpl["template_text"].is_string() ? tmpl["template_text"].get<std::string>() : std::string(),
+      .personalization_rules = tmpl["personalization_rules"],
+      .hashtag_strategy = tmpl["hashtag_strategy"],
+      .platform = platform,
+      .theme = theme};
   auto result = domain::Render(input);
   if (!result.rendered) {
     Fields errors;

@@ -62,12 +62,17 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   k_rewrap->add_option("--batch", batch_size, "rows per transaction (default 500)");
   for (auto* cmd : {k_status, k_rotate, k_rewrap}) add_data_dir(cmd);
 
+  auto* proxies = app.add_subcommand("proxies", "the proxy inventory");
+  proxies->require_subcommand(1);
+  auto* p_check = proxies->add_subcommand("check", "health-check every proxy now and print the results");
+  add_data_dir(p_check);
+
   // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);
     } catch (const CLI::OptionNotFound&) {
-      err << "persona: error: unknown command '" << argv[1] << "' (commands: serve, migrate, user, keys)\n"
+      err << "persona: error: unknown command '" << argv[1] << "' (commands: serve, migrate, user, keys, proxies)\n"
           << "(run `persona --help` for usage)\n";
       return kExitUsage;
     }
@@ -103,6 +108,7 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     if (k_status->parsed()) return Keys(config, log, KeysAction::kStatus, batch_size, out);
     if (k_rotate->parsed()) return Keys(config, log, KeysAction::kRotate, batch_size, out);
     if (k_rewrap->parsed()) return Keys(config, log, KeysAction::kRewrap, batch_size, out);
+    if (p_check->parsed()) return ProxiesCheck(config, log, out);
   } catch (const UsageError& e) {
     err << "persona: error: " << e.what() << "\n";
     return kExitUsage;

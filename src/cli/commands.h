@@ -25,6 +25,9 @@ int UserPasswd(const Config& config, Logger& log, const std::string& email, std:
 enum class KeysAction { kStatus, kRotate, kRewrap };
 int Keys(const Config& config, Logger& log, KeysAction action, int batch_size, std::ostream& out);
 
+// Checks every proxy in the inventory now and prints one line per proxy and a summary.
+int ProxiesCheck(const Config& config, Logger& log, std::ostream& out);
+
 // Reads a password from standard input: all of it, less one trailing newline.
 std::string ReadPassword(std::istream& in);
 

@@ -264,7 +264,8 @@ Response Router::Dispatch(Request& req, Logger& log) const {
 std::vector<RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
   out.reserve(routes_.size());
-  for (const auto& route : routes_) out.push_back({route.method, route.pattern, route.options.public_route, route.options.json_body});
+  for (const auto& route : routes_)
+    out.push_back({route.method, route.pattern, route.options.public_route, route.options.json_body});
   return out;
 }
 

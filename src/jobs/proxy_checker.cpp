@@ -27,8 +27,8 @@ void ProxyChecker::Run() {
     wait = interval_;
     try {
       // A little slack so a proxy checked one round ago is due again this round.
-      int checked = proxies_.CheckDue(interval_ - interval_ / 10, concurrency_);
-      if (checked > 0) log_.Info("proxy health checks done", {{"checked", checked}});
+      auto checked = proxies_.CheckDue(interval_ - interval_ / 10, concurrency_);
+      if (!checked.empty()) log_.Info("proxy health checks done", {{"checked", checked.size()}});
     } catch (const std::exception& e) {
       log_.Warn("proxy health check round failed", {{"error", e.what()}});
     }

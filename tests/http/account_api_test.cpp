@@ -153,8 +153,8 @@ TEST_F(AccountApi, ListPatchAndDelete) {
   ASSERT_EQ(list.status, 200u) << list.body;
   EXPECT_EQ(list.Json()["items"][0]["id"], second);
   auto next = AsBrowser(verb::get,
-                        "/api/v1/personas/" + persona_ + "/accounts?limit=1&cursor=" +
-                            list.Json()["next_cursor"].get<std::string>(),
+                        "/api/v1/personas/" + persona_ +
+                            "/accounts?limit=1&cursor=" + list.Json()["next_cursor"].get<std::string>(),
                         cookie_)
                   .Json();
   EXPECT_EQ(next["items"][0]["id"], first);
@@ -172,8 +172,8 @@ TEST_F(AccountApi, ListPatchAndDelete) {
   EXPECT_EQ(patched.Json()["cooldown_until"], "2026-12-01T00:00:00Z");
   EXPECT_EQ(patched.Json()["account_status"], "verified");
   EXPECT_THAT(patched.body, Not(HasSubstr("rotated-Secret")));
-  auto revealed =
-      AsBrowser(verb::post, "/api/v1/accounts/" + first + "/reveal", cookie_, R"({"password":"correct horse battery"})");
+  auto revealed = AsBrowser(verb::post, "/api/v1/accounts/" + first + "/reveal", cookie_,
+                            R"({"password":"correct horse battery"})");
   EXPECT_EQ(revealed.Json()["credentials"]["password"], "rotated-Secret-1");
   EXPECT_EQ(revealed.Json()["auth_tokens"]["access_token"], "oauth-AAAA-BBBB");  // untouched
 
@@ -181,7 +181,8 @@ TEST_F(AccountApi, ListPatchAndDelete) {
                        R"({"daily_post_limit":0,"cooldown_until":"2026-02-30T00:00:00Z","platform_type":"tiktok",
                            "account_status":"gone","username":"two"})");
   ASSERT_EQ(bad.status, 422u);
-  EXPECT_EQ(ErrorFields(bad), (std::set<std::string>{"daily_post_limit", "cooldown_until", "platform_type", "account_status"}));
+  EXPECT_EQ(ErrorFields(bad),
+            (std::set<std::string>{"daily_post_limit", "cooldown_until", "platform_type", "account_status"}));
   auto taken = AsBrowser(verb::patch, "/api/v1/accounts/" + first, cookie_, R"({"username":"TWO"})");
   EXPECT_EQ(taken.status, 409u);
 
@@ -194,7 +195,8 @@ TEST_F(AccountApi, ListPatchAndDelete) {
   EXPECT_EQ(AsBrowser(verb::delete_, "/api/v1/accounts/" + first, cookie_).status, 204u);
   EXPECT_EQ(AsBrowser(verb::get, "/api/v1/accounts/" + first, cookie_).status, 404u);
   EXPECT_EQ(Count("SELECT count(*) FROM activity_logs WHERE activity_type IN ('account_update', 'account_delete') "
-                  "AND persona_id = '" + persona_ + "' AND platform_type = 'instagram'"),
+                  "AND persona_id = '" +
+                  persona_ + "' AND platform_type = 'instagram'"),
             2);
 }
 

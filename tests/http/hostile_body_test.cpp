@@ -53,9 +53,8 @@ class HostileBodies : public testing::ApiFixture {
     return AsBrowser(method, target, cookie_, body);
   }
   static nlohmann::json ProxyBody() {
-    return {{"proxy_id", "pc-1"},       {"proxy_ip", "127.0.0.1"}, {"proxy_port", 8080},
-            {"proxy_username", "u"},     {"proxy_password", "p"},   {"city", "Manila"},
-            {"monthly_cost_usd", 1.5}};
+    return {{"proxy_id", "pc-1"},    {"proxy_ip", "127.0.0.1"}, {"proxy_port", 8080},     {"proxy_username", "u"},
+            {"proxy_password", "p"}, {"city", "Manila"},        {"monthly_cost_usd", 1.5}};
   }
   static nlohmann::json TemplateBody() {
     return {{"template_name", "T"},
@@ -103,8 +102,10 @@ class HostileBodies : public testing::ApiFixture {
   }
   std::string Target(const std::string& pattern) const {
     static const std::vector<std::pair<std::string, const std::string HostileBodies::*>> kIds = {
-        {"/personas/{id}", &HostileBodies::persona_}, {"/accounts/{id}", &HostileBodies::account_},
-        {"/proxies/{id}", &HostileBodies::proxy_},    {"/templates/{id}", &HostileBodies::template_},
+        {"/personas/{id}", &HostileBodies::persona_},
+        {"/accounts/{id}", &HostileBodies::account_},
+        {"/proxies/{id}", &HostileBodies::proxy_},
+        {"/templates/{id}", &HostileBodies::template_},
         {"/tokens/{id}", &HostileBodies::token_}};
     std::string target = pattern;
     for (const auto& [segment, member] : kIds) {
@@ -128,7 +129,14 @@ TEST_F(HostileBodies, NeverAnswer5xx) {
 
     // Whole bodies.
     const std::vector<std::string> whole = {
-        "[]", "\"text\"", "42", "null", "true", "{\"a\":", "{\"\\u0000\":1}", "not json at all",
+        "[]",
+        "\"text\"",
+        "42",
+        "null",
+        "true",
+        "{\"a\":",
+        "{\"\\u0000\":1}",
+        "not json at all",
         Nested(200).dump(),
         "{\"x\":\"" + std::string(1100 * 1024, 'a') + "\"}",  // over the 1 MiB body limit
     };

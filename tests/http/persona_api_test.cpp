@@ -50,8 +50,8 @@ TEST_F(PersonaApi, CreateReadUpdateDelete) {
   EXPECT_EQ(persona["risk_score"], 0.0);
   EXPECT_EQ(persona["total_posts"], 0);
   EXPECT_FALSE(persona.contains("user_id"));
-  EXPECT_TRUE(std::regex_match(persona["created_at"].get<std::string>(),
-                               std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
+  EXPECT_TRUE(
+      std::regex_match(persona["created_at"].get<std::string>(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
       << persona["created_at"];
 
   auto got = Send(verb::get, "/api/v1/personas/" + id);
@@ -93,10 +93,10 @@ TEST_F(PersonaApi, EveryInvalidFieldIsNamed) {
   auto res = Send(verb::post, "/api/v1/personas", body);
   ASSERT_EQ(res.status, 422u) << res.body;
   EXPECT_EQ(res.Header("Content-Type"), "application/problem+json");
-  EXPECT_EQ(ErrorFields(res),
-            (std::set<std::string>{"name", "status", "timezone", "language_preferences[0]", "demographics.age",
-                                   "activity_schedule.posting_times.funday", "activity_schedule.posting_times.monday[0]",
-                                   "engagement_style.comment_frequency", "colour", "content_themes"}));
+  EXPECT_EQ(ErrorFields(res), (std::set<std::string>{
+                                  "name", "status", "timezone", "language_preferences[0]", "demographics.age",
+                                  "activity_schedule.posting_times.funday", "activity_schedule.posting_times.monday[0]",
+                                  "engagement_style.comment_frequency", "colour", "content_themes"}));
   EXPECT_EQ(Count("SELECT count(*) FROM personas"), 0);
 
   auto id = Create();
@@ -184,9 +184,9 @@ TEST_F(PersonaApi, DeleteCascadesReleasesTheProxyAndKeepsTheAuditTrail) {
   ASSERT_EQ(proxy.status, 201u) << proxy.body;
   auto proxy_id = proxy.Json()["id"].get<std::string>();
   ASSERT_EQ(Send(verb::put, "/api/v1/personas/" + id + "/proxy", {{"proxy", proxy_id}}).status, 200u);
-  ASSERT_EQ(Send(verb::post, "/api/v1/accounts/" + account_id + "/reveal", {{"password", "correct horse battery"}})
-                .status,
-            200u);
+  ASSERT_EQ(
+      Send(verb::post, "/api/v1/accounts/" + account_id + "/reveal", {{"password", "correct horse battery"}}).status,
+      200u);
 
   ASSERT_EQ(Send(verb::delete_, "/api/v1/personas/" + id).status, 204u);
   EXPECT_EQ(Count("SELECT count(*) FROM platform_accounts"), 0);

@@ -79,8 +79,12 @@ class ProxyApi : public testing::ApiFixture {
     return AsBrowser(method, target, cookie.empty() ? cookie_ : cookie, body.is_null() ? "" : body.dump());
   }
   static nlohmann::json ProxyBody(const std::string& proxy_id = "pc-1", int port = 8080) {
-    return {{"proxy_id", proxy_id},       {"proxy_ip", "127.0.0.1"}, {"proxy_port", port},
-            {"proxy_username", "pc-user"}, {"proxy_password", "Pr0xy-Secret-77"}, {"city", "Manila"},
+    return {{"proxy_id", proxy_id},
+            {"proxy_ip", "127.0.0.1"},
+            {"proxy_port", port},
+            {"proxy_username", "pc-user"},
+            {"proxy_password", "Pr0xy-Secret-77"},
+            {"city", "Manila"},
             {"isp_name", "PLDT"}};
   }
   std::string CreateProxy(const nlohmann::json& body) {
@@ -147,8 +151,9 @@ TEST_F(ProxyApi, InvalidFieldsAreListed) {
                    {"assignment_status", "assigned"},
                    {"monthly_cost_usd", -1}});
   ASSERT_EQ(res.status, 422u);
-  EXPECT_EQ(ErrorFields(res), (std::set<std::string>{"proxy_id", "proxy_ip", "proxy_port", "country_code", "assignment_status",
-                                           "monthly_cost_usd", "proxy_password", "city"}));
+  EXPECT_EQ(ErrorFields(res),
+            (std::set<std::string>{"proxy_id", "proxy_ip", "proxy_port", "country_code", "assignment_status",
+                                   "monthly_cost_usd", "proxy_password", "city"}));
   EXPECT_EQ(Count("SELECT count(*) FROM proxy_assignments"), 0);
 }
 
@@ -212,8 +217,7 @@ TEST_F(ProxyApi, AssignAndReleaseKeepBothSidesConsistent) {
   EXPECT_EQ(Send(verb::patch, "/api/v1/proxies/" + proxy, {{"assignment_status", "maintenance"}}).status, 409u);
 
   // A change of the proxy's address follows to the persona.
-  ASSERT_EQ(Send(verb::patch, "/api/v1/proxies/" + proxy, {{"proxy_ip", "127.0.0.2"}, {"city", "Cebu"}}).status,
-            200u);
+  ASSERT_EQ(Send(verb::patch, "/api/v1/proxies/" + proxy, {{"proxy_ip", "127.0.0.2"}, {"city", "Cebu"}}).status, 200u);
   auto follows = Send(verb::get, "/api/v1/personas/" + persona).Json();
   EXPECT_EQ(follows["proxy_ip"], "127.0.0.2");
   EXPECT_EQ(follows["proxy_location"], "Cebu");
@@ -320,8 +324,8 @@ TEST_F(ProxyApi, HealthChecksRecordStatusHistoryAndUptime) {
   EXPECT_EQ(items[0]["health_status"], "healthy");
   EXPECT_EQ(items[1]["health_status"], "failed");
   EXPECT_THAT(items[1]["error"].get<std::string>(), HasSubstr("refused"));
-  auto rest = Send(verb::get, "/api/v1/proxies/" + healthy + "/checks?cursor=" +
-                                  history.Json()["next_cursor"].get<std::string>())
+  auto rest = Send(verb::get,
+                   "/api/v1/proxies/" + healthy + "/checks?cursor=" + history.Json()["next_cursor"].get<std::string>())
                   .Json();
   EXPECT_EQ(rest["items"].size(), 1u);
   EXPECT_EQ(Send(verb::get, "/api/v1/proxies/" + healthy + "/checks", nullptr, ben_cookie_).status, 404u);
@@ -343,10 +347,10 @@ TEST_F(ProxyApi, PeriodicCheckerChecksWhatIsDue) {
   CreateProxy(ProxyBody("a", up.port()));
   CreateProxy(ProxyBody("b", up.port()));
   CreateProxy(ProxyBody("c", ClosedPort()));
-  EXPECT_EQ(services_->proxies.CheckDue(std::chrono::minutes(5), 2), 3);
-  EXPECT_EQ(services_->proxies.CheckDue(std::chrono::minutes(5), 2), 0);  // nothing due yet
+  EXPECT_EQ(services_->proxies.CheckDue(std::chrono::minutes(5), 2).size(), 3u);
+  EXPECT_EQ(services_->proxies.CheckDue(std::chrono::minutes(5), 2).size(), 0u);  // nothing due yet
   clock_.Advance(std::chrono::minutes(6));
-  EXPECT_EQ(services_->proxies.CheckDue(std::chrono::minutes(5), 2), 3);
+  EXPECT_EQ(services_->proxies.CheckDue(std::chrono::minutes(5), 2).size(), 3u);
   EXPECT_EQ(Count("SELECT count(*) FROM proxy_assignments WHERE health_status = 'healthy'"), 2);
   EXPECT_EQ(Count("SELECT count(*) FROM proxy_assignments WHERE health_status = 'failed'"), 1);
   EXPECT_EQ(Count("SELECT count(*) FROM proxy_health_checks"), 6);

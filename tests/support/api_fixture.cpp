@@ -22,9 +22,9 @@ void ApiFixture::SetUp() {
   keys_ = std::make_unique<crypto::KeyStore>(dir_ / "master.key", std::nullopt);
   cipher_ = std::make_unique<crypto::FieldCipher>(*keys_);
   hasher_ = std::make_unique<crypto::PasswordHasher>(hasher_params_);
-  services_ = std::make_unique<cli::Services>(*pool_, *cipher_, *hasher_, clock_,
-                                              cli::NetworkProxyProber(proxy_checks_),
-                                              cli::ProxyCheckSettingsOf(proxy_checks_));
+  services_ =
+      std::make_unique<cli::Services>(*pool_, *cipher_, *hasher_, clock_, cli::NetworkProxyProber(proxy_checks_),
+                                      cli::ProxyCheckSettingsOf(proxy_checks_));
   http::BuildApi(router_, services_->Api([] {
     http::Readiness r;
     r.database_reachable = r.schema_current = true;

@@ -32,8 +32,8 @@ void AddPersonaRoutes(Router& router, app::PersonaService& personas, app::ProxyS
       verb::patch, "/api/v1/personas/{id}",
       [&personas](Request& req) {
         RequireNoNul(req.json);
-        return JsonResponse(200, personas.Update(req.caller->user_id, req.path_params.at("id"), req.json,
-                                                 ClientOf(req)));
+        return JsonResponse(200,
+                            personas.Update(req.caller->user_id, req.path_params.at("id"), req.json, ClientOf(req)));
       },
       RouteOptions{.json_body = true});
 
@@ -46,8 +46,7 @@ void AddPersonaRoutes(Router& router, app::PersonaService& personas, app::ProxyS
       verb::put, "/api/v1/personas/{id}/proxy",
       [&proxies](Request& req) {
         auto proxy = RequireString(req.json, "proxy", 100);
-        return JsonResponse(200,
-                            proxies.Assign(req.caller->user_id, req.path_params.at("id"), proxy, ClientOf(req)));
+        return JsonResponse(200, proxies.Assign(req.caller->user_id, req.path_params.at("id"), proxy, ClientOf(req)));
       },
       RouteOptions{.json_body = true});
 

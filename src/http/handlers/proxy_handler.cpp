@@ -46,8 +46,8 @@ void AddProxyRoutes(Router& router, app::ProxyService& proxies) {
     if (req.body.find('\0') != std::string::npos) throw ValidationError("", "the list must not contain NUL bytes");
     auto city = QueryValue(req, "city");
     if (!city) throw ValidationError("city", "is required (?city=Manila): every proxy has a city");
-    return JsonResponse(200, proxies.Import(req.caller->user_id, req.body, *city, QueryValue(req, "country_code"),
-                                            ClientOf(req)));
+    return JsonResponse(
+        200, proxies.Import(req.caller->user_id, req.body, *city, QueryValue(req, "country_code"), ClientOf(req)));
   });
 
   router.Add(verb::get, "/api/v1/proxies/costs", [&proxies](Request& req) {

@@ -48,8 +48,8 @@ void AddTemplateRoutes(Router& router, app::TemplateService& templates) {
         auto persona_id = RequireString(req.json, "persona_id", 100);
         auto platform = RequireString(req.json, "platform_type", 50);
         auto theme = OptionalString(req.json, "theme", 200);
-        return JsonResponse(200,
-                            templates.Render(req.caller->user_id, req.path_params.at("id"), persona_id, platform, theme));
+        return JsonResponse(
+            200, templates.Render(req.caller->user_id, req.path_params.at("id"), persona_id, platform, theme));
       },
       RouteOptions{.json_body = true});
 }

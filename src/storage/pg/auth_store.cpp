@@ -143,9 +143,7 @@ class PgAuthTx : public app::AuthTx {
                       e.description, e.data.dump(), NullIfEmpty(e.source_ip), NullIfEmpty(e.user_agent),
                       FormatTimestamp(now));
   }
-  void RecordActivity(const app::Activity& a, TimePoint now) override {
-    storage::RecordActivity(tx_, a, now);
-  }
+  void RecordActivity(const app::Activity& a, TimePoint now) override { storage::RecordActivity(tx_, a, now); }
 
  private:
   pqxx::work& tx_;

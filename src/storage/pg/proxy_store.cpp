@@ -37,8 +37,8 @@ void PgProxyStore::Insert(const std::string& user_id, const std::string& id, con
   try {
     RunTransaction(pool_, [&](pqxx::work& tx) {
       tx.exec_prepared("proxies_insert", id, user_id, body.dump(), password_encrypted, FormatTimestamp(now));
-      RecordActivity(tx, ProxyActivity(user_id, "proxy_create", {{"proxy", id}, {"proxy_id", body["proxy_id"]}}, client),
-                     now);
+      RecordActivity(
+          tx, ProxyActivity(user_id, "proxy_create", {{"proxy", id}, {"proxy_id", body["proxy_id"]}}, client), now);
     });
   } catch (const pqxx::unique_violation&) {
     throw ProxyIdTaken(body);
@@ -103,9 +103,8 @@ bool PgProxyStore::Delete(const std::string& user_id, const std::string& id, Clo
     if (!found) return;
     if (!locked[0][1].is_null()) throw ConflictError("the proxy is assigned to a persona; release it first");
     tx.exec_prepared("proxies_delete", id, user_id);
-    RecordActivity(tx, ProxyActivity(user_id, "proxy_delete", {{"proxy", id}, {"proxy_id", locked[0][3].c_str()}},
-                                     client),
-                   now);
+    RecordActivity(
+        tx, ProxyActivity(user_id, "proxy_delete", {{"proxy", id}, {"proxy_id", locked[0][3].c_str()}}, client), now);
   });
   return found;
 }
@@ -210,8 +209,8 @@ app::AssignResult PgProxyStore::Assign(const std::string& user_id, const std::st
     tx.exec_prepared("personas_set_proxy", persona_id, row[3].as<std::string>(), row[4].as<std::string>(),
                      row[5].as<std::string>(), "assigned", FormatTimestamp(now));
     RecordActivity(tx,
-                   ProxyActivity(user_id, "proxy_assign", {{"proxy", proxy_uuid}, {"proxy_id", row[3].c_str()}},
-                                 client, persona_id),
+                   ProxyActivity(user_id, "proxy_assign", {{"proxy", proxy_uuid}, {"proxy_id", row[3].c_str()}}, client,
+                                 persona_id),
                    now);
   });
   return result;
@@ -226,11 +225,11 @@ bool PgProxyStore::Release(const std::string& user_id, const std::string& person
     auto released = tx.exec_prepared("proxies_release_persona", persona_id);
     if (released.empty()) throw ConflictError("the persona has no proxy to release");
     tx.exec_prepared("personas_set_proxy", persona_id, nullptr, nullptr, nullptr, "unassigned", FormatTimestamp(now));
-    RecordActivity(tx,
-                   ProxyActivity(user_id, "proxy_release",
-                                 {{"proxy", released[0][0].c_str()}, {"proxy_id", released[0][1].c_str()}}, client,
-                                 persona_id),
-                   now);
+    RecordActivity(
+        tx,
+        ProxyActivity(user_id, "proxy_release",
+                      {{"proxy", released[0][0].c_str()}, {"proxy_id", released[0][1].c_str()}}, client, persona_id),
+        now);
   });
   return found;
 }
