@@ -190,7 +190,7 @@ void AuthService::ChangePassword(const std::string& user_id, const std::string& 
   });
 }
 
-TotpEnrolment AuthService::SetupTotp(const std::string& user_id) {
+TotpEnrolment AuthService::SetupTotp(const std::string& user_id, const ClientInfo& client) {
   TotpEnrolment enrolment;
   store_.Transaction([&](AuthTx& tx) {
     auto profile = tx.FindProfile(user_id);
@@ -201,6 +201,7 @@ TotpEnrolment AuthService::SetupTotp(const std::string& user_id) {
     enrolment.secret = crypto::Base32Encode(secret);
     enrolment.otpauth_uri = crypto::OtpauthUri(kTotpIssuer, profile->email, secret);
     enrolment.qr_svg = crypto::QrSvg(enrolment.otpauth_uri);
+    tx.RecordActivity({user_id, "2fa_setup", {}, client.ip, client.user_agent}, clock_.Now());
   });
   return enrolment;
 }

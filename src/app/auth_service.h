@@ -77,7 +77,7 @@ class AuthService {
                       const std::string& current_password, const std::string& new_password, const ClientInfo& client);
 
   // ConflictError when 2FA is already on.
-  TotpEnrolment SetupTotp(const std::string& user_id);
+  TotpEnrolment SetupTotp(const std::string& user_id, const ClientInfo& client);
   // Returns the 10 recovery codes (shown once). ValidationError for a wrong code,
   // ConflictError without a setup first or when already on.
   std::vector<std::string> EnableTotp(const std::string& user_id, const std::string& code, const ClientInfo& client);

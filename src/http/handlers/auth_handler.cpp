@@ -139,7 +139,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
       kJson);
 
   router.Add(verb::post, "/api/v1/me/2fa/setup", [&auth](Request& req) {
-    auto enrolment = auth.SetupTotp(CallerOf(req).user_id);
+    auto enrolment = auth.SetupTotp(CallerOf(req).user_id, ClientOf(req));
     return JsonResponse(
         200, {{"secret", enrolment.secret}, {"otpauth_uri", enrolment.otpauth_uri}, {"qr_svg", enrolment.qr_svg}});
   });
