@@ -1,6 +1,7 @@
 #include "app/template_service.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/uuid.h"
@@ -43,6 +44,20 @@ void CheckStringList(const nlohmann::json& v, const std::string& field, std::siz
                         "must be a string of 1 to " + std::to_string(max_length) + " characters"});
     }
   }
+}
+
+std::string Lowercase(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Persona ids are kept in canonical lowercase, so a later comparison with a persona's id
+// does not depend on how the client spelled it.
+nlohmann::json Canonical(nlohmann::json body) {
+  if (auto it = body.find("target_personas"); it != body.end()) {
+    for (auto& id : *it) id = Lowercase(id.get<std::string>());
+  }
+  return body;
 }
 
 void Append(Fields& errors, const domain::Problems& problems) {
@@ -110,7 +125,7 @@ nlohmann::json TemplateService::Create(const std::string& user_id, const nlohman
                                        const ClientInfo& client) {
   if (auto errors = ValidateTemplate(body, false); !errors.empty()) throw ValidationError(errors);
   CheckTargetPersonas(user_id, body);
-  return Get(user_id, store_.Insert(user_id, body, clock_.Now(), client));
+  return Get(user_id, store_.Insert(user_id, Canonical(body), clock_.Now(), client));
 }
 
 nlohmann::json TemplateService::Get(const std::string& user_id, const std::string& id) {
@@ -126,7 +141,7 @@ nlohmann::json TemplateService::Update(const std::string& user_id, const std::st
   if (!IsUuid(id)) throw NotFoundError("no such template");
   if (auto errors = ValidateTemplate(patch, true); !errors.empty()) throw ValidationError(errors);
   CheckTargetPersonas(user_id, patch);
-  if (!store_.Update(user_id, id, patch, clock_.Now(), client)) throw NotFoundError("no such template");
+  if (!store_.Update(user_id, id, Canonical(patch), clock_.Now(), client)) throw NotFoundError("no such template");
   return Get(user_id, id);
 }
 
@@ -146,7 +161,7 @@ nlohmann::json TemplateService::Render(const std::string& user_id, const std::st
     throw ValidationError("platform_type", "the template does not target " + platform);
   }
   const auto& personas = tmpl["target_personas"];
-  if (!personas.empty() && std::find(personas.begin(), personas.end(), persona_id) == personas.end()) {
+  if (!personas.empty() && std::find(personas.begin(), personas.end(), persona["id"]) == personas.end()) {
     throw ValidationError("persona_id", "the template's target_personas do not include this persona");
   }
   domain::RenderInput input{

@@ -130,5 +130,19 @@ TEST_F(TemplateApi, UnknownPlaceholdersAndOverlongTextsAre422) {
   EXPECT_EQ(Render(Create(body), {{"persona_id", persona_}, {"platform_type", "instagram"}}).status, 200u);
 }
 
+TEST_F(TemplateApi, TargetPersonasLimitRenderingWhateverTheIdsCase) {
+  std::string upper = persona_;
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto body = TemplateBody();
+  body["target_personas"] = {upper};
+  auto id = Create(body);
+  EXPECT_EQ(Send(verb::get, "/api/v1/templates/" + id).Json()["target_personas"][0], persona_);
+  EXPECT_EQ(Render(id, {{"persona_id", upper}, {"platform_type", "twitter"}}).status, 200u);
+  auto other = Send(verb::post, "/api/v1/personas", PersonaBody("Joy")).Json()["id"].get<std::string>();
+  auto refused = Render(id, {{"persona_id", other}, {"platform_type", "twitter"}});
+  EXPECT_EQ(refused.status, 422u);
+  EXPECT_EQ(refused.Json()["errors"][0]["field"], "persona_id");
+}
+
 }  // namespace
 }  // namespace persona
