@@ -5,6 +5,7 @@
 #include "app/account_service.h"
 #include "app/auth_service.h"
 #include "app/persona_service.h"
+#include "app/post_service.h"
 #include "app/proxy_service.h"
 #include "app/template_service.h"
 #include "app/user_service.h"
@@ -16,6 +17,7 @@
 #include "storage/pg/account_store.h"
 #include "storage/pg/auth_store.h"
 #include "storage/pg/persona_store.h"
+#include "storage/pg/post_store.h"
 #include "storage/pg/pool.h"
 #include "storage/pg/proxy_store.h"
 #include "storage/pg/template_store.h"
@@ -35,7 +37,7 @@ class Services {
            const Clock& clock, app::ProxyProber prober, app::ProxyCheckSettings proxy_checks = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth, accounts, personas, proxies, templates, std::move(readiness)};
+    return {auth, accounts, personas, proxies, templates, posts, std::move(readiness)};
   }
 
  private:
@@ -45,6 +47,7 @@ class Services {
   storage::PgPersonaStore persona_store_;
   storage::PgProxyStore proxy_store_;
   storage::PgTemplateStore template_store_;
+  storage::PgPostStore post_store_;
 
  public:
   app::UserService users;
@@ -53,6 +56,7 @@ class Services {
   app::PersonaService personas;
   app::ProxyService proxies;
   app::TemplateService templates;
+  app::PostService posts;
 };
 
 }  // namespace persona::cli

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace persona {
@@ -20,10 +21,18 @@ class DatabaseUnavailable : public std::runtime_error {
 };
 
 // A conflict with existing state the user must resolve (duplicate email, data directory
-// in use by another server).
+// in use by another server, a limit reached). `details` become extra members of the HTTP
+// problem ({"code": "daily_limit_reached", "frees_at": "…"}), so clients need not parse
+// the message.
 class ConflictError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  using Details = std::vector<std::pair<std::string, std::string>>;
+  explicit ConflictError(const std::string& message, Details details = {})
+      : std::runtime_error(message), details_(std::move(details)) {}
+  const Details& details() const { return details_; }
+
+ private:
+  Details details_;
 };
 
 // The object asked for does not exist (or belongs to someone else).

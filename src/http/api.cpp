@@ -4,6 +4,7 @@
 #include "http/handlers/auth_handler.h"
 #include "http/handlers/openapi_handler.h"
 #include "http/handlers/persona_handler.h"
+#include "http/handlers/post_handler.h"
 #include "http/handlers/proxy_handler.h"
 #include "http/handlers/template_handler.h"
 
@@ -18,6 +19,7 @@ void BuildApi(Router& router, ApiServices services) {
   AddAccountRoutes(router, services.accounts);
   AddProxyRoutes(router, services.proxies);
   AddTemplateRoutes(router, services.templates);
+  AddPostRoutes(router, services.posts);
 }
 
 }  // namespace persona::http

@@ -5,6 +5,7 @@
 #include "app/account_service.h"
 #include "app/auth_service.h"
 #include "app/persona_service.h"
+#include "app/post_service.h"
 #include "app/proxy_service.h"
 #include "app/template_service.h"
 #include "http/handlers/health_handler.h"
@@ -19,6 +20,7 @@ struct ApiServices {
   app::PersonaService& personas;
   app::ProxyService& proxies;
   app::TemplateService& templates;
+  app::PostService& posts;
   std::function<Readiness()> readiness;
 };
 

@@ -241,7 +241,9 @@ Response Router::Invoke(const Route& route, Request& req, Logger& log) const {
   } catch (const NotFoundError& e) {
     return ProblemResponse(404, e.what());
   } catch (const ConflictError& e) {
-    return ProblemResponse(409, e.what());
+    nlohmann::json extra = nlohmann::json::object();
+    for (const auto& [name, value] : e.details()) extra[name] = value;
+    return ProblemResponse(409, e.what(), extra);
   } catch (const ServiceUnavailable& e) {
     return Unavailable(route, req, log, e);
   } catch (const DatabaseUnavailable& e) {

@@ -41,6 +41,7 @@ class HostileBodies : public testing::ApiFixture {
     proxy_ = Id(Send(verb::post, "/api/v1/proxies", ProxyBody()));
     template_ = Id(Send(verb::post, "/api/v1/templates", TemplateBody()));
     token_ = Id(Send(verb::post, "/api/v1/me/tokens", {{"name", "t"}}));
+    post_ = Id(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", "Hello"}}));
   }
   static std::string Id(const testing::HttpResult& res) {
     EXPECT_LT(res.status, 300u) << res.body;
@@ -98,6 +99,16 @@ class HostileBodies : public testing::ApiFixture {
         {"POST /api/v1/templates", TemplateBody()},
         {"PATCH /api/v1/templates/{id}", TemplateBody()},
         {"POST /api/v1/templates/{id}/render", {{"persona_id", persona_}, {"platform_type", "twitter"}}},
+        {"POST /api/v1/posts",
+         {{"platform_account_id", account_},
+          {"content_template_id", template_},
+          {"final_content", "Hi Maria!"},
+          {"final_hashtags", {"#a"}},
+          {"final_media_urls", {"https://example.com/a.jpg"}},
+          {"user_satisfaction", 4},
+          {"improvement_notes", "n"}}},
+        {"PATCH /api/v1/posts/{id}", {{"final_content", "Hello again"}, {"authenticity_rating", 0.9}}},
+        {"POST /api/v1/posts/{id}/publish", {{"platform_post_id", "1790"}}},
     };
   }
   std::string Target(const std::string& pattern) const {
@@ -106,7 +117,7 @@ class HostileBodies : public testing::ApiFixture {
         {"/accounts/{id}", &HostileBodies::account_},
         {"/proxies/{id}", &HostileBodies::proxy_},
         {"/templates/{id}", &HostileBodies::template_},
-        {"/tokens/{id}", &HostileBodies::token_}};
+        {"/tokens/{id}", &HostileBodies::token_},     {"/posts/{id}", &HostileBodies::post_}};
     std::string target = pattern;
     for (const auto& [segment, member] : kIds) {
       auto at = target.find(segment);
@@ -114,7 +125,7 @@ class HostileBodies : public testing::ApiFixture {
     }
     return target;
   }
-  std::string cookie_, persona_, account_, proxy_, template_, token_;
+  std::string cookie_, persona_, account_, proxy_, template_, token_, post_;
 };
 
 TEST_F(HostileBodies, NeverAnswer5xx) {

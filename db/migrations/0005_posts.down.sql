@@ -1,0 +1,10 @@
+ALTER TABLE platform_accounts DROP CONSTRAINT platform_accounts_daily_count_within_limit;
+ALTER TABLE platform_accounts DROP COLUMN daily_count_date;
+DROP INDEX idx_manual_posts_due;
+DROP INDEX idx_manual_posts_user_created;
+ALTER TABLE manual_posts DROP CONSTRAINT manual_posts_published_has_id;
+ALTER TABLE manual_posts DROP CONSTRAINT manual_posts_satisfaction_range;
+ALTER TABLE manual_posts DROP CONSTRAINT manual_posts_scheduled_has_time;
+ALTER TABLE manual_posts DROP CONSTRAINT manual_posts_publishing_method_known;
+ALTER TABLE manual_posts DROP COLUMN scheduled_for;
+ALTER TABLE manual_posts DROP COLUMN user_id;

@@ -1,0 +1,218 @@
+#include "app/post_service.h"
+
+#include "core/time_format.h"
+#include "core/uuid.h"
+#include "domain/posting_window.h"
+#include "domain/template_render.h"
+#include "domain/text_diff.h"
+
+namespace persona::app {
+namespace {
+
+using Fields = std::vector<ValidationError::Field>;
+
+bool IsText(const nlohmann::json& v, std::size_t min, std::size_t max) {
+  return v.is_string() && v.get_ref<const std::string&>().size() >= min &&
+         v.get_ref<const std::string&>().size() <= max;
+}
+
+bool IsTextList(const nlohmann::json& v, std::size_t items, std::size_t max_length) {
+  if (!v.is_array() || v.size() > items) return false;
+  for (const auto& item : v) {
+    if (!IsText(item, 1, max_length)) return false;
+  }
+  return true;
+}
+
+// Checks the members a post body may carry and returns the body with scheduled_for in
+// canonical UTC. `creating` allows the members that only make sense at creation.
+nlohmann::json ValidatePost(const nlohmann::json& body, bool creating) {
+  if (!body.is_object()) throw ValidationError("", "the request body must be a JSON object");
+  Fields errors;
+  nlohmann::json out = body;
+  for (const auto& [key, v] : body.items()) {
+    if (creating && (key == "platform_account_id" || key == "content_template_id")) {
+      if (!v.is_string() || !IsUuid(v.get<std::string>())) errors.push_back({key, "must be an id"});
+    } else if (creating && key == "theme") {
+      if (!IsText(v, 1, 200)) errors.push_back({key, "must be 1 to 200 characters"});
+    } else if (key == "final_content") {
+      if (!IsText(v, 1, 20000)) errors.push_back({key, "must be 1 to 20000 characters"});
+    } else if (key == "final_hashtags") {
+      if (!IsTextList(v, 30, 100)) errors.push_back({key, "must be a list of at most 30 hashtags"});
+    } else if (key == "final_media_urls") {
+      if (!IsTextList(v, 20, 2048)) errors.push_back({key, "must be a list of at most 20 URLs"});
+    } else if (key == "scheduled_for") {
+      if (v.is_null()) continue;
+      auto at = v.is_string() ? ParseTimestamp(v.get<std::string>()) : std::nullopt;
+      if (!at) {
+        errors.push_back({key, "must be an RFC 3339 time such as \"2026-11-28T08:30:00+08:00\", or null"});
+      } else {
+        out[key] = FormatTimestamp(*at);
+      }
+    } else if (key == "authenticity_rating") {
+      if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 9.99) {
+        errors.push_back({key, "must be a number from 0 to 9.99"});
+      }
+    } else if (key == "user_satisfaction") {
+      if (!v.is_null() && (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 5)) {
+        errors.push_back({key, "must be an integer from 1 to 5, or null"});
+      }
+    } else if (key == "improvement_notes") {
+      if (!v.is_null() && !IsText(v, 0, 5000)) errors.push_back({key, "must be at most 5000 characters, or null"});
+    } else {
+      errors.push_back({key, "is not a field you can set"});
+    }
+  }
+  if (creating && !body.contains("platform_account_id")) errors.push_back({"platform_account_id", "is required"});
+  if (creating && !body.contains("final_content") && !body.contains("content_template_id")) {
+    errors.push_back({"final_content", "is required without a content_template_id"});
+  }
+  if (!errors.empty()) throw ValidationError(errors);
+  return out;
+}
+
+void CheckLength(const std::string& text, const std::string& platform) {
+  auto limit = domain::PlatformTextLimit(platform);
+  int length = domain::CountCharacters(text);
+  if (limit && length > *limit) {
+    throw ValidationError("final_content", "is " + std::to_string(length) + " characters; " + platform + " allows " +
+                                               std::to_string(*limit));
+  }
+}
+
+}  // namespace
+
+void PostService::CheckSchedule(const std::string& user_id, const PostAccount& account,
+                                const std::string& scheduled_for) {
+  auto at = *ParseTimestamp(scheduled_for);
+  if (at <= clock_.Now()) throw ValidationError("scheduled_for", "must be in the future");
+  auto persona = personas_.Get(user_id, account.persona_id);
+  auto [weekday, minute] = store_.LocalTime(at, account.timezone);
+  auto problem =
+      domain::CheckScheduledTime(persona["activity_schedule"], persona["name"].get<std::string>(),
+                                 domain::LocalTime{weekday, minute}, kScheduleToleranceMinutes);
+  if (problem) throw ValidationError("scheduled_for", *problem);
+}
+
+nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::json& body,
+                                   const ClientInfo& client) {
+  auto post = ValidatePost(body, true);
+  auto account = store_.Account(user_id, post["platform_account_id"].get<std::string>());
+  if (!account) throw NotFoundError("no such platform account");
+
+  if (auto it = post.find("content_template_id"); it != post.end()) {
+    std::optional<std::string> theme;
+    if (post.contains("theme")) theme = post["theme"].get<std::string>();
+    auto rendered = templates_.Render(user_id, it->get<std::string>(), account->persona_id, account->platform_type,
+                                      theme);
+    if (!post.contains("final_content")) post["final_content"] = rendered["text"];
+    if (!post.contains("final_hashtags")) post["final_hashtags"] = rendered["hashtags"];
+    // What the operator changed by hand, against what the template gave.
+    auto edits = domain::DiffFromTemplate(rendered["text"].get<std::string>(), post["final_content"].get<std::string>());
+    post["manual_customization_level"] = domain::CustomizationLevel(edits["change_ratio"].get<double>());
+    post["content_edits_from_template"] = std::move(edits);
+  }
+  post.erase("theme");
+  CheckLength(post["final_content"].get<std::string>(), account->platform_type);
+  if (post.contains("scheduled_for") && !post["scheduled_for"].is_null()) {
+    CheckSchedule(user_id, *account, post["scheduled_for"].get<std::string>());
+  }
+  return Get(user_id, store_.Insert(user_id, *account, post, clock_.Now(), client));
+}
+
+nlohmann::json PostService::Get(const std::string& user_id, const std::string& id) {
+  auto post = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
+  if (!post) throw NotFoundError("no such post");
+  return *post;
+}
+
+Page PostService::List(const std::string& user_id, const PostFilter& filter, const PageRequest& page) {
+  return store_.List(user_id, filter, page);
+}
+
+nlohmann::json PostService::Update(const std::string& user_id, const std::string& id, const nlohmann::json& patch,
+                                   const ClientInfo& client) {
+  auto checked = ValidatePost(patch, false);
+  auto current = Get(user_id, id);
+  bool published = current["state"] == "published";
+  for (const char* content : {"final_content", "final_hashtags", "final_media_urls", "scheduled_for"}) {
+    if (published && checked.contains(content)) {
+      throw ConflictError(std::string("the post is published; its ") + content + " can no longer change");
+    }
+  }
+  auto account = store_.Account(user_id, current["platform_account_id"].get<std::string>());
+  if (!account) throw NotFoundError("no such post");
+  if (checked.contains("final_content")) {
+    CheckLength(checked["final_content"].get<std::string>(), account->platform_type);
+    if (current["content_edits_from_template"].contains("operations")) {
+      // Keep the diff against the template's text current: rebuild it from the kept and
+      // deleted words, which are the rendered text.
+      std::string rendered;
+      for (const auto& op : current["content_edits_from_template"]["operations"]) {
+        if (op["op"] == "insert") continue;
+        rendered += (rendered.empty() ? "" : " ") + op["text"].get<std::string>();
+      }
+      auto edits = domain::DiffFromTemplate(rendered, checked["final_content"].get<std::string>());
+      checked["manual_customization_level"] = domain::CustomizationLevel(edits["change_ratio"].get<double>());
+      checked["content_edits_from_template"] = std::move(edits);
+    }
+  }
+  if (checked.contains("scheduled_for") && !checked["scheduled_for"].is_null()) {
+    CheckSchedule(user_id, *account, checked["scheduled_for"].get<std::string>());
+  }
+  if (!store_.Update(user_id, id, checked, clock_.Now(), client)) throw NotFoundError("no such post");
+  return Get(user_id, id);
+}
+
+void PostService::Delete(const std::string& user_id, const std::string& id, const ClientInfo& client) {
+  if (!IsUuid(id) || !store_.Delete(user_id, id, clock_.Now(), client)) throw NotFoundError("no such post");
+}
+
+nlohmann::json PostService::Publish(const std::string& user_id, const std::string& id, const nlohmann::json& body,
+                                    const ClientInfo& client) {
+  if (!IsUuid(id)) throw NotFoundError("no such post");
+  if (!body.is_object()) throw ValidationError("", "the request body must be a JSON object");
+  Fields errors;
+  auto post_id = body.find("platform_post_id");
+  if (post_id == body.end() || !IsText(*post_id, 1, 255)) {
+    errors.push_back({"platform_post_id", "is required: the platform's id of the post, 1 to 255 characters"});
+  }
+  const auto now = clock_.Now();
+  auto published_at = now;
+  if (auto it = body.find("published_at"); it != body.end() && !it->is_null()) {
+    auto at = it->is_string() ? ParseTimestamp(it->get<std::string>()) : std::nullopt;
+    // A little clock skew is fine; a publication in the future or days back is a mistake.
+    if (!at || *at > now + std::chrono::minutes(5) || *at < now - std::chrono::hours(24)) {
+      errors.push_back({"published_at", "must be an RFC 3339 time within the last 24 hours"});
+    } else {
+      published_at = *at;
+    }
+  }
+  if (!errors.empty()) throw ValidationError(errors);
+
+  auto outcome = store_.Publish(user_id, id, post_id->get<std::string>(), published_at, now, client);
+  using Kind = PublishOutcome::Kind;
+  switch (outcome.kind) {
+    case Kind::kPublished:
+      break;
+    case Kind::kNotFound:
+      throw NotFoundError("no such post");
+    case Kind::kAlreadyPublished:
+      throw ConflictError("the post was already published at " + outcome.published_at,
+                          {{"code", "already_published"}});
+    case Kind::kCoolingDown:
+      throw ConflictError("the account is cooling down until " + outcome.frees_at,
+                          {{"code", "cooldown"}, {"limit", "cooldown_until"}, {"frees_at", outcome.frees_at}});
+    case Kind::kDailyLimit:
+      throw ConflictError("the account's daily_post_limit of " + std::to_string(outcome.daily_post_limit) +
+                              " is reached for the persona's day; it frees at " + outcome.frees_at,
+                          {{"code", "daily_limit_reached"}, {"limit", "daily_post_limit"}, {"frees_at", outcome.frees_at}});
+  }
+  return Get(user_id, id);
+}
+
+nlohmann::json PostService::Due(const std::string& user_id) {
+  return {{"items", store_.Due(user_id, clock_.Now())}};
+}
+
+}  // namespace persona::app

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/auth_service.h"
+#include "app/page.h"
+#include "app/persona_service.h"
+#include "app/template_service.h"
+#include "core/clock.h"
+#include "core/errors.h"
+
+namespace persona::app {
+
+struct PostAccount {
+  std::string account_id;
+  std::string persona_id;
+  std::string platform_type;
+  std::string timezone;
+};
+
+struct PostFilter {
+  std::optional<std::string> persona_id;
+  std::optional<std::string> platform_account_id;
+  std::optional<std::string> state;  // draft, scheduled, published
+  std::optional<std::string> from;   // RFC 3339, canonical UTC
+  std::optional<std::string> to;
+};
+
+struct PublishOutcome {
+  enum class Kind { kPublished, kNotFound, kAlreadyPublished, kCoolingDown, kDailyLimit };
+  Kind kind = Kind::kNotFound;
+  std::string frees_at;           // cooldown end, or the persona-local midnight
+  int daily_post_limit = 0;       // for kDailyLimit
+  std::string published_at;       // for kAlreadyPublished
+};
+
+class PostStore {
+ public:
+  virtual ~PostStore() = default;
+  virtual std::optional<PostAccount> Account(const std::string& user_id, const std::string& account_id) = 0;
+  // ISO weekday (1 = Monday) and minute of the day of `at` in `timezone`.
+  virtual std::pair<int, int> LocalTime(Clock::TimePoint at, const std::string& timezone) = 0;
+  virtual std::string Insert(const std::string& user_id, const PostAccount& account, const nlohmann::json& body,
+                             Clock::TimePoint now, const ClientInfo& client) = 0;
+  virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& id) = 0;
+  virtual Page List(const std::string& user_id, const PostFilter& filter, const PageRequest& page) = 0;
+  virtual bool Update(const std::string& user_id, const std::string& id, const nlohmann::json& patch,
+                      Clock::TimePoint now, const ClientInfo& client) = 0;
+  virtual bool Delete(const std::string& user_id, const std::string& id, Clock::TimePoint now,
+                      const ClientInfo& client) = 0;
+  // One transaction: the post, its account's daily count (exact under concurrency), the
+  // persona's total_posts, the template's usage_count, the live session's
+  // content_posted. A refusal for a limit is recorded as a security event.
+  virtual PublishOutcome Publish(const std::string& user_id, const std::string& id, const std::string& platform_post_id,
+                                 Clock::TimePoint published_at, Clock::TimePoint now, const ClientInfo& client) = 0;
+  // Scheduled, unpublished posts due at `now`, oldest first: {due_at, due_at_local, timezone, post}.
+  virtual std::vector<nlohmann::json> Due(const std::string& user_id, Clock::TimePoint now) = 0;
+};
+
+// Manual posts: drafted from free text or a rendered template, scheduled at a time the
+// persona's activity_schedule allows, published by hand and recorded here.
+class PostService {
+ public:
+  PostService(PostStore& store, PersonaService& personas, TemplateService& templates, const Clock& clock)
+      : store_(store), personas_(personas), templates_(templates), clock_(clock) {}
+
+  nlohmann::json Create(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client);
+  nlohmann::json Get(const std::string& user_id, const std::string& id);
+  Page List(const std::string& user_id, const PostFilter& filter, const PageRequest& page);
+  nlohmann::json Update(const std::string& user_id, const std::string& id, const nlohmann::json& patch,
+                        const ClientInfo& client);
+  void Delete(const std::string& user_id, const std::string& id, const ClientInfo& client);
+  // ConflictError (409) when already published, cooling down or at the daily limit,
+  // with code and frees_at.
+  nlohmann::json Publish(const std::string& user_id, const std::string& id, const nlohmann::json& body,
+                         const ClientInfo& client);
+  nlohmann::json Due(const std::string& user_id);
+
+  // How far a scheduled time may be from one of the persona's posting times.
+  static constexpr int kScheduleToleranceMinutes = 30;
+
+ private:
+  void CheckSchedule(const std::string& user_id, const PostAccount& account, const std::string& scheduled_for);
+
+  PostStore& store_;
+  PersonaService& personas_;
+  TemplateService& templates_;
+  const Clock& clock_;
+};
+
+}  // namespace persona::app

@@ -1,0 +1,189 @@
+#include "storage/pg/post_store.h"
+
+#include <pqxx/pqxx>
+
+#include "core/time_format.h"
+#include "storage/pg/activity_writer.h"
+#include "storage/pg/page_query.h"
+#include "storage/pg/row_json.h"
+#include "storage/pg/transaction.h"
+
+namespace persona::storage {
+namespace {
+
+const char* OrNull(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
+const char* NullIfEmpty(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
+
+app::Activity PostActivity(const std::string& user_id, const std::string& persona_id, const std::string& platform,
+                           const char* type, nlohmann::json data, const app::ClientInfo& client) {
+  return {.user_id = user_id,
+          .activity_type = type,
+          .data = std::move(data),
+          .ip_address = client.ip,
+          .user_agent = client.user_agent,
+          .persona_id = persona_id,
+          .platform_type = platform.empty() ? std::nullopt : std::optional(platform)};
+}
+
+}  // namespace
+
+std::optional<app::PostAccount> PgPostStore::Account(const std::string& user_id, const std::string& account_id) {
+  std::optional<app::PostAccount> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto r = tx.exec_prepared("posts_account_context", account_id, user_id);
+    if (!r.empty()) {
+      out = app::PostAccount{r[0][0].as<std::string>(), r[0][1].as<std::string>(), r[0][2].as<std::string>(),
+                             r[0][3].as<std::string>()};
+    }
+  });
+  return out;
+}
+
+std::pair<int, int> PgPostStore::LocalTime(Clock::TimePoint at, const std::string& timezone) {
+  std::pair<int, int> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto row = tx.exec_prepared1("posts_local_time", FormatTimestamp(at), timezone);
+    out = {row[0].as<int>(), row[1].as<int>()};
+  });
+  return out;
+}
+
+std::string PgPostStore::Insert(const std::string& user_id, const app::PostAccount& account,
+                                const nlohmann::json& body, Clock::TimePoint now, const app::ClientInfo& client) {
+  std::string id;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    id = tx.exec_prepared1("posts_insert", user_id, account.account_id, body.dump(), FormatTimestamp(now))[0]
+             .as<std::string>();
+    RecordActivity(tx,
+                   PostActivity(user_id, account.persona_id, account.platform_type, "post_create", {{"post_id", id}},
+                                client),
+                   now);
+  });
+  return id;
+}
+
+std::optional<nlohmann::json> PgPostStore::Find(const std::string& user_id, const std::string& id) {
+  std::optional<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto r = tx.exec_prepared("posts_get", id, user_id);
+    if (!r.empty()) out = RowToJson(r[0]);
+  });
+  return out;
+}
+
+app::Page PgPostStore::List(const std::string& user_id, const app::PostFilter& f, const app::PageRequest& page) {
+  app::Page out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out = FetchPage(tx, "posts_list", page, user_id, OrNull(f.persona_id), OrNull(f.platform_account_id),
+                    OrNull(f.state), OrNull(f.from), OrNull(f.to));
+  });
+  return out;
+}
+
+bool PgPostStore::Update(const std::string& user_id, const std::string& id, const nlohmann::json& patch,
+                         Clock::TimePoint now, const app::ClientInfo& client) {
+  bool found = false;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto r = tx.exec_prepared("posts_update", id, user_id, patch.dump(), FormatTimestamp(now));
+    found = !r.empty();
+    if (!found) return;
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& [key, value] : patch.items()) fields.push_back(key);
+    RecordActivity(tx,
+                   PostActivity(user_id, r[0][0].as<std::string>(), "", "post_update",
+                                {{"post_id", id}, {"fields", fields}}, client),
+                   now);
+  });
+  return found;
+}
+
+bool PgPostStore::Delete(const std::string& user_id, const std::string& id, Clock::TimePoint now,
+                         const app::ClientInfo& client) {
+  bool found = false;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto r = tx.exec_prepared("posts_delete", id, user_id);
+    found = !r.empty();
+    if (found) {
+      RecordActivity(tx, PostActivity(user_id, r[0][0].as<std::string>(), "", "post_delete", {{"post_id", id}}, client),
+                     now);
+    }
+  });
+  return found;
+}
+
+app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::string& id,
+                                         const std::string& platform_post_id, Clock::TimePoint published_at,
+                                         Clock::TimePoint now, const app::ClientInfo& client) {
+  app::PublishOutcome outcome;
+  std::string account_id, persona_id, platform;
+  const auto at = FormatTimestamp(published_at);
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    outcome = {};
+    auto post = tx.exec_prepared("posts_lock", id, user_id);
+    if (post.empty()) return;
+    const auto& row = post[0];
+    account_id = row[1].as<std::string>();
+    persona_id = row[2].as<std::string>();
+    platform = row[5].as<std::string>();
+    if (!row[4].is_null()) {
+      outcome.kind = app::PublishOutcome::Kind::kAlreadyPublished;
+      outcome.published_at = RowToJson(post[0])["published_manually_at"].get<std::string>();
+      return;
+    }
+    if (tx.exec_prepared("posts_count_on_account", account_id, at, FormatTimestamp(now)).empty()) {
+      auto state = tx.exec_prepared1("posts_limit_state", account_id, at);
+      if (state["cooling"].as<bool>(false)) {
+        outcome.kind = app::PublishOutcome::Kind::kCoolingDown;
+        outcome.frees_at = state["cooldown_text"].as<std::string>();
+      } else {
+        outcome.kind = app::PublishOutcome::Kind::kDailyLimit;
+        outcome.daily_post_limit = state["daily_post_limit"].as<int>();
+        outcome.frees_at = state["midnight"].as<std::string>();
+      }
+      return;
+    }
+    auto session = tx.exec_prepared1("posts_mark_published", id, at, platform_post_id, FormatTimestamp(now));
+    tx.exec_prepared("posts_count_on_persona", persona_id, at);
+    if (!row[3].is_null()) tx.exec_prepared("posts_count_on_template", row[3].as<std::string>());
+    if (!session[0].is_null()) tx.exec_prepared("posts_count_on_session", session[0].as<std::string>());
+    RecordActivity(tx,
+                   PostActivity(user_id, persona_id, platform, "post_publish",
+                                {{"post_id", id}, {"platform_post_id", platform_post_id}}, client),
+                   now);
+    outcome.kind = app::PublishOutcome::Kind::kPublished;
+  });
+  using Kind = app::PublishOutcome::Kind;
+  if (outcome.kind == Kind::kCoolingDown || outcome.kind == Kind::kDailyLimit) {
+    // The refusal is worth keeping: limit hits feed the security events and the risk score.
+    RunTransaction(pool_, [&](pqxx::work& tx) {
+      bool cooling = outcome.kind == Kind::kCoolingDown;
+      tx.exec_prepared("posts_limit_event", user_id, persona_id, account_id,
+                       cooling ? "publish refused: the account is cooling down"
+                               : "publish refused: the account's daily post limit is reached",
+                       nlohmann::json{{"post_id", id},
+                                      {"limit", cooling ? "cooldown_until" : "daily_post_limit"},
+                                      {"frees_at", outcome.frees_at},
+                                      {"platform_type", platform}}
+                           .dump(),
+                       NullIfEmpty(client.ip), NullIfEmpty(client.user_agent), FormatTimestamp(now));
+    });
+  }
+  return outcome;
+}
+
+std::vector<nlohmann::json> PgPostStore::Due(const std::string& user_id, Clock::TimePoint now) {
+  std::vector<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    for (const auto& row : tx.exec_prepared("posts_due", user_id, FormatTimestamp(now))) {
+      auto post = RowToJson(row);
+      out.push_back({{"kind", "publish"},
+                     {"due_at", post["scheduled_for"]},
+                     {"due_at_local", row["_local_due"].as<std::string>()},
+                     {"timezone", row["_timezone"].as<std::string>()},
+                     {"post", post}});
+    }
+  });
+  return out;
+}
+
+}  // namespace persona::storage

@@ -1,0 +1,259 @@
+// Manual posts: drafts from text or a rendered template, schedules checked against the
+// persona's activity_schedule, and publication counted against the account's daily
+// limit, which starts again at the persona's local midnight (DST included).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "core/time_format.h"
+#include "support/api_fixture.h"
+
+namespace persona {
+namespace {
+
+using boost::beast::http::verb;
+using ::testing::HasSubstr;
+
+class PostApi : public testing::ApiFixture {
+ protected:
+  void SetUp() override {
+    ApiFixture::SetUp();
+    ana_ = CreateUser("ana@example.com");
+    cookie_ = *Login("ana@example.com");
+    CreateUser("ben@example.com");
+    ben_cookie_ = *Login("ben@example.com");
+    persona_ = Id(Send(verb::post, "/api/v1/personas", PersonaBody("Maria")));
+    account_ = Id(Send(verb::post, "/api/v1/personas/" + persona_ + "/accounts",
+                       {{"platform_type", "twitter"}, {"username", "maria"}, {"credentials", "pw"}}));
+  }
+  static std::string Id(const testing::HttpResult& res) {
+    EXPECT_EQ(res.status, 201u) << res.body;
+    return res.Json()["id"].get<std::string>();
+  }
+  testing::HttpResult Send(verb method, const std::string& target, const nlohmann::json& body = nullptr,
+                           const std::string& cookie = "") {
+    return AsBrowser(method, target, cookie.empty() ? cookie_ : cookie, body.is_null() ? "" : body.dump());
+  }
+  std::string Draft(const std::string& text = "Kumusta!", const std::string& account = "") {
+    return Id(Send(verb::post, "/api/v1/posts",
+                   {{"platform_account_id", account.empty() ? account_ : account}, {"final_content", text}}));
+  }
+  testing::HttpResult Publish(const std::string& post, const std::string& platform_post_id = "1") {
+    return Send(verb::post, "/api/v1/posts/" + post + "/publish", {{"platform_post_id", platform_post_id}});
+  }
+  // Moves the injected clock to an absolute time (in the future) and logs in again,
+  // since the session does not survive the jump.
+  void SetClock(const std::string& rfc3339) {
+    auto target = *ParseTimestamp(rfc3339);
+    ASSERT_GT(target, clock_.Now());
+    clock_.Advance(std::chrono::duration_cast<std::chrono::seconds>(target - clock_.Now()));
+    cookie_ = *Login("ana@example.com");
+  }
+  std::string ana_, cookie_, ben_cookie_, persona_, account_;
+};
+
+TEST_F(PostApi, DraftFromFreeTextAndFromATemplate) {
+  auto res = Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", "Kumusta!"}});
+  ASSERT_EQ(res.status, 201u) << res.body;
+  auto post = res.Json();
+  EXPECT_EQ(res.Header("Location"), "/api/v1/posts/" + post["id"].get<std::string>());
+  EXPECT_EQ(post["state"], "draft");
+  EXPECT_EQ(post["persona_id"], persona_);
+  EXPECT_EQ(post["publishing_method"], "manual");
+  EXPECT_EQ(post["content_edits_from_template"], nlohmann::json::object());
+  EXPECT_FALSE(post["creation_started_at"].is_null());
+
+  auto tmpl = Id(Send(verb::post, "/api/v1/templates",
+                      {{"template_name", "Food"},
+                       {"content_type", "text"},
+                       {"template_text", "Morning in {{persona.primary_location}}: {{theme}} time"},
+                       {"target_platforms", {"twitter"}},
+                       {"hashtag_strategy", {{"twitter", {{"max", 1}}}}}}));
+  auto rendered = Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"content_template_id", tmpl}});
+  ASSERT_EQ(rendered.status, 201u) << rendered.body;
+  EXPECT_EQ(rendered.Json()["final_content"], "Morning in Manila: street food time\n\n#Manila");
+  EXPECT_EQ(rendered.Json()["final_hashtags"], nlohmann::json({"#Manila"}));
+  EXPECT_DOUBLE_EQ(rendered.Json()["content_edits_from_template"]["change_ratio"].get<double>(), 0.0);
+  EXPECT_EQ(rendered.Json()["manual_customization_level"], "low");
+
+  auto edited = Send(verb::post, "/api/v1/posts",
+                     {{"platform_account_id", account_},
+                      {"content_template_id", tmpl},
+                      {"final_content", "Morning in Manila: halo-halo time\n\n#Manila"}});
+  ASSERT_EQ(edited.status, 201u) << edited.body;
+  auto edits = edited.Json()["content_edits_from_template"];
+  EXPECT_EQ(edits["words_deleted"], 2);   // "street food"
+  EXPECT_EQ(edits["words_inserted"], 1);  // "halo-halo"
+  EXPECT_THAT(edits.dump(), HasSubstr("halo-halo"));
+
+  auto too_long =
+      Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", std::string(281, 'x')}});
+  EXPECT_EQ(too_long.status, 422u);
+  EXPECT_THAT(too_long.body, HasSubstr("280"));
+  auto bens_account =
+      Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", "x"}}, ben_cookie_);
+  EXPECT_EQ(bens_account.status, 404u);
+  EXPECT_EQ(Count("SELECT count(*) FROM manual_posts"), 3);
+}
+
+TEST_F(PostApi, SchedulesFollowThePersonasPostingTimesInItsZone) {
+  // Maria posts on Mondays at 08:30 and 19:00, Asia/Manila (UTC+8).
+  SetClock("2027-01-01T00:00:00Z");
+  auto ok =
+      Send(verb::post, "/api/v1/posts",
+           {{"platform_account_id", account_}, {"final_content", "x"}, {"scheduled_for", "2027-01-04T08:45:00+08:00"}});
+  ASSERT_EQ(ok.status, 201u) << ok.body;
+  EXPECT_EQ(ok.Json()["state"], "scheduled");
+  EXPECT_EQ(ok.Json()["publishing_method"], "scheduled_manual");
+  EXPECT_EQ(ok.Json()["scheduled_for"], "2027-01-04T00:45:00Z");
+
+  auto off =
+      Send(verb::post, "/api/v1/posts",
+           {{"platform_account_id", account_}, {"final_content", "x"}, {"scheduled_for", "2027-01-04T12:00:00+08:00"}});
+  ASSERT_EQ(off.status, 422u);
+  EXPECT_EQ(off.Json()["errors"][0]["field"], "scheduled_for");
+  EXPECT_THAT(off.body, HasSubstr("08:30"));
+  // 08:30 Manila on a Monday is 00:30 UTC; the same UTC time on a Tuesday is not.
+  EXPECT_EQ(Send(verb::post, "/api/v1/posts",
+                 {{"platform_account_id", account_}, {"final_content", "x"}, {"scheduled_for", "2027-01-05T00:30:00Z"}})
+                .status,
+            422u);
+  EXPECT_EQ(
+      Send(verb::post, "/api/v1/posts",
+           {{"platform_account_id", account_}, {"final_content", "x"}, {"scheduled_for", "2026-12-28T08:30:00+08:00"}})
+          .status,
+      422u);  // in the past
+
+  // It comes due at its time, shown in the persona's zone.
+  EXPECT_TRUE(Send(verb::get, "/api/v1/posts/due").Json()["items"].empty());
+  SetClock("2027-01-04T00:50:00Z");
+  auto due = Send(verb::get, "/api/v1/posts/due").Json()["items"];
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0]["kind"], "publish");
+  EXPECT_EQ(due[0]["due_at"], "2027-01-04T00:45:00Z");
+  EXPECT_EQ(due[0]["due_at_local"], "2027-01-04T08:45");
+  EXPECT_EQ(due[0]["timezone"], "Asia/Manila");
+  EXPECT_TRUE(Send(verb::get, "/api/v1/posts/due", nullptr, ben_cookie_).Json()["items"].empty());
+
+  auto id = ok.Json()["id"].get<std::string>();
+  auto unscheduled = Send(verb::patch, "/api/v1/posts/" + id, {{"scheduled_for", nullptr}});
+  ASSERT_EQ(unscheduled.status, 200u) << unscheduled.body;
+  EXPECT_EQ(unscheduled.Json()["state"], "draft");
+  EXPECT_EQ(unscheduled.Json()["publishing_method"], "manual");
+}
+
+TEST_F(PostApi, PublishingCountsEverywhereInOneGo) {
+  auto tmpl = Id(Send(
+      verb::post, "/api/v1/templates",
+      {{"template_name", "T"}, {"content_type", "text"}, {"template_text", "Hi"}, {"target_platforms", {"twitter"}}}));
+  auto post = Id(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"content_template_id", tmpl}}));
+  clock_.Advance(std::chrono::minutes(7));
+  auto res = Publish(post, "1790000000000");
+  ASSERT_EQ(res.status, 200u) << res.body;
+  EXPECT_EQ(res.Json()["state"], "published");
+  EXPECT_EQ(res.Json()["platform_post_id"], "1790000000000");
+  EXPECT_EQ(res.Json()["creation_time_minutes"], 7);
+  EXPECT_EQ(Send(verb::get, "/api/v1/accounts/" + account_).Json()["daily_posts_count"], 1);
+  EXPECT_EQ(Send(verb::get, "/api/v1/personas/" + persona_).Json()["total_posts"], 1);
+  EXPECT_EQ(Send(verb::get, "/api/v1/templates/" + tmpl).Json()["usage_count"], 1);
+
+  auto again = Publish(post);
+  EXPECT_EQ(again.status, 409u);
+  EXPECT_EQ(again.Json()["code"], "already_published");
+  auto edit = Send(verb::patch, "/api/v1/posts/" + post, {{"final_content", "changed"}});
+  EXPECT_EQ(edit.status, 409u);
+  auto rate =
+      Send(verb::patch, "/api/v1/posts/" + post, {{"user_satisfaction", 5}, {"improvement_notes", "more food"}});
+  ASSERT_EQ(rate.status, 200u) << rate.body;
+  EXPECT_EQ(rate.Json()["user_satisfaction"], 5);
+  EXPECT_EQ(Publish(post, "").status, 422u);
+  EXPECT_EQ(Send(verb::post, "/api/v1/posts/" + post + "/publish", {{"platform_post_id", "x"}}, ben_cookie_).status,
+            404u);
+  EXPECT_EQ(Send(verb::get, "/api/v1/posts?state=published").Json()["items"].size(), 1u);
+  EXPECT_EQ(Send(verb::get, "/api/v1/posts?state=draft").Json()["items"].size(), 0u);
+  EXPECT_EQ(Send(verb::get, "/api/v1/posts?state=lost").status, 422u);
+  EXPECT_EQ(Send(verb::get, "/api/v1/posts", nullptr, ben_cookie_).Json()["items"].size(), 0u);
+}
+
+TEST_F(PostApi, TheDailyLimitStartsAgainAtManilaMidnight) {
+  Send(verb::patch, "/api/v1/accounts/" + account_, {{"daily_post_limit", 2}});
+  SetClock("2027-01-04T15:58:00Z");  // 23:58 in Manila
+  std::vector<std::string> posts;
+  for (int i = 0; i < 4; ++i) posts.push_back(Draft("post " + std::to_string(i)));
+  EXPECT_EQ(Publish(posts[0]).status, 200u);
+  EXPECT_EQ(Publish(posts[1]).status, 200u);
+  auto refused = Publish(posts[2]);
+  ASSERT_EQ(refused.status, 409u);
+  EXPECT_EQ(refused.Json()["code"], "daily_limit_reached");
+  EXPECT_EQ(refused.Json()["limit"], "daily_post_limit");
+  EXPECT_EQ(refused.Json()["frees_at"], "2027-01-04T16:00:00Z");
+  EXPECT_THAT(refused.Json()["detail"].get<std::string>(), HasSubstr("daily_post_limit of 2"));
+  EXPECT_EQ(Count("SELECT count(*) FROM security_events WHERE event_type = 'limit_hit' AND platform_account_id = '" +
+                  account_ + "'"),
+            1);
+
+  clock_.Advance(std::chrono::minutes(3));  // 00:01 in Manila, the next day
+  EXPECT_EQ(Publish(posts[2]).status, 200u);
+  EXPECT_EQ(Send(verb::get, "/api/v1/accounts/" + account_).Json()["daily_posts_count"], 1);
+}
+
+TEST_F(PostApi, TheDailyLimitFollowsNewYorkAcrossTheDstChange) {
+  Send(verb::patch, "/api/v1/personas/" + persona_, {{"timezone", "America/New_York"}});
+  Send(verb::patch, "/api/v1/accounts/" + account_, {{"daily_post_limit", 1}});
+  // 14 March 2027: clocks go from 02:00 EST to 03:00 EDT, so the day has 23 hours.
+  SetClock("2027-03-14T05:30:00Z");  // 00:30 EST
+  auto first = Draft("a"), second = Draft("b");
+  EXPECT_EQ(Publish(first).status, 200u);
+  auto refused = Publish(second);
+  ASSERT_EQ(refused.status, 409u);
+  // Midnight of the 15th is EDT (UTC-4): 04:00Z, not the 05:00Z a fixed 24 h would give.
+  EXPECT_EQ(refused.Json()["frees_at"], "2027-03-15T04:00:00Z");
+  SetClock("2027-03-15T03:59:00Z");
+  EXPECT_EQ(Publish(second).status, 409u);
+  clock_.Advance(std::chrono::minutes(2));
+  EXPECT_EQ(Publish(second).status, 200u);
+}
+
+TEST_F(PostApi, ACooldownRefusesUntilItEnds) {
+  auto until = FormatTimestamp(clock_.Now() + std::chrono::hours(1)).substr(0, 19) + "Z";
+  ASSERT_EQ(Send(verb::patch, "/api/v1/accounts/" + account_, {{"cooldown_until", until}}).status, 200u);
+  auto post = Draft();
+  auto refused = Publish(post);
+  ASSERT_EQ(refused.status, 409u);
+  EXPECT_EQ(refused.Json()["code"], "cooldown");
+  EXPECT_EQ(refused.Json()["frees_at"], until);
+  clock_.Advance(std::chrono::minutes(61));
+  cookie_ = *Login("ana@example.com");
+  EXPECT_EQ(Publish(post).status, 200u);
+}
+
+TEST_F(PostApi, TwentySimultaneousPublishesStopExactlyAtTheLimit) {
+  Send(verb::patch, "/api/v1/accounts/" + account_, {{"daily_post_limit", 3}});
+  std::vector<std::string> posts;
+  for (int i = 0; i < 20; ++i) posts.push_back(Draft("p" + std::to_string(i)));
+  std::atomic<int> ok{0}, limited{0}, other{0};
+  std::vector<std::thread> threads;
+  for (const auto& post : posts) {
+    threads.emplace_back([&, post] {
+      auto res = Publish(post);
+      if (res.status == 200) {
+        ++ok;
+      } else if (res.status == 409 && res.body.find("daily_limit_reached") != std::string::npos) {
+        ++limited;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok, 3);
+  EXPECT_EQ(limited, 17);
+  EXPECT_EQ(other, 0);
+  EXPECT_EQ(Count("SELECT daily_posts_count FROM platform_accounts WHERE id = '" + account_ + "'"), 3);
+  EXPECT_EQ(Count("SELECT total_posts FROM personas WHERE id = '" + persona_ + "'"), 3);
+  EXPECT_EQ(Count("SELECT count(*) FROM manual_posts WHERE published_manually_at IS NOT NULL"), 3);
+}
+
+}  // namespace
+}  // namespace persona
