@@ -88,14 +88,12 @@ void PostService::CheckSchedule(const std::string& user_id, const PostAccount& a
   if (at <= clock_.Now()) throw ValidationError("scheduled_for", "must be in the future");
   auto persona = personas_.Get(user_id, account.persona_id);
   auto [weekday, minute] = store_.LocalTime(at, account.timezone);
-  auto problem =
-      domain::CheckScheduledTime(persona["activity_schedule"], persona["name"].get<std::string>(),
-                                 domain::LocalTime{weekday, minute}, kScheduleToleranceMinutes);
+  auto problem = domain::CheckScheduledTime(persona["activity_schedule"], persona["name"].get<std::string>(),
+                                            domain::LocalTime{weekday, minute}, kScheduleToleranceMinutes);
   if (problem) throw ValidationError("scheduled_for", *problem);
 }
 
-nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::json& body,
-                                   const ClientInfo& client) {
+nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client) {
   auto post = ValidatePost(body, true);
   auto account = store_.Account(user_id, post["platform_account_id"].get<std::string>());
   if (!account) throw NotFoundError("no such platform account");
@@ -103,12 +101,13 @@ nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::j
   if (auto it = post.find("content_template_id"); it != post.end()) {
     std::optional<std::string> theme;
     if (post.contains("theme")) theme = post["theme"].get<std::string>();
-    auto rendered = templates_.Render(user_id, it->get<std::string>(), account->persona_id, account->platform_type,
-                                      theme);
+    auto rendered =
+        templates_.Render(user_id, it->get<std::string>(), account->persona_id, account->platform_type, theme);
     if (!post.contains("final_content")) post["final_content"] = rendered["text"];
     if (!post.contains("final_hashtags")) post["final_hashtags"] = rendered["hashtags"];
     // What the operator changed by hand, against what the template gave.
-    auto edits = domain::DiffFromTemplate(rendered["text"].get<std::string>(), post["final_content"].get<std::string>());
+    auto edits =
+        domain::DiffFromTemplate(rendered["text"].get<std::string>(), post["final_content"].get<std::string>());
     post["manual_customization_level"] = domain::CustomizationLevel(edits["change_ratio"].get<double>());
     post["content_edits_from_template"] = std::move(edits);
   }
@@ -198,21 +197,19 @@ nlohmann::json PostService::Publish(const std::string& user_id, const std::strin
     case Kind::kNotFound:
       throw NotFoundError("no such post");
     case Kind::kAlreadyPublished:
-      throw ConflictError("the post was already published at " + outcome.published_at,
-                          {{"code", "already_published"}});
+      throw ConflictError("the post was already published at " + outcome.published_at, {{"code", "already_published"}});
     case Kind::kCoolingDown:
       throw ConflictError("the account is cooling down until " + outcome.frees_at,
                           {{"code", "cooldown"}, {"limit", "cooldown_until"}, {"frees_at", outcome.frees_at}});
     case Kind::kDailyLimit:
-      throw ConflictError("the account's daily_post_limit of " + std::to_string(outcome.daily_post_limit) +
-                              " is reached for the persona's day; it frees at " + outcome.frees_at,
-                          {{"code", "daily_limit_reached"}, {"limit", "daily_post_limit"}, {"frees_at", outcome.frees_at}});
+      throw ConflictError(
+          "the account's daily_post_limit of " + std::to_string(outcome.daily_post_limit) +
+              " is reached for the persona's day; it frees at " + outcome.frees_at,
+          {{"code", "daily_limit_reached"}, {"limit", "daily_post_limit"}, {"frees_at", outcome.frees_at}});
   }
   return Get(user_id, id);
 }
 
-nlohmann::json PostService::Due(const std::string& user_id) {
-  return {{"items", store_.Due(user_id, clock_.Now())}};
-}
+nlohmann::json PostService::Due(const std::string& user_id) { return {{"items", store_.Due(user_id, clock_.Now())}}; }
 
 }  // namespace persona::app

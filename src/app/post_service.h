@@ -33,9 +33,9 @@ struct PostFilter {
 struct PublishOutcome {
   enum class Kind { kPublished, kNotFound, kAlreadyPublished, kCoolingDown, kDailyLimit };
   Kind kind = Kind::kNotFound;
-  std::string frees_at;           // cooldown end, or the persona-local midnight
-  int daily_post_limit = 0;       // for kDailyLimit
-  std::string published_at;       // for kAlreadyPublished
+  std::string frees_at;      // cooldown end, or the persona-local midnight
+  int daily_post_limit = 0;  // for kDailyLimit
+  std::string published_at;  // for kAlreadyPublished
 };
 
 class PostStore {

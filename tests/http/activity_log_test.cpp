@@ -100,12 +100,18 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
          return nlohmann::json{{"is_active", false}};
        }},
       {verb::post, "/api/v1/posts", fixed("/api/v1/posts"),
-       [&] { return nlohmann::json{{"platform_account_id", ids["account"]}, {"final_content", "Kumusta!"}}; },
+       [&] {
+         return nlohmann::json{{"platform_account_id", ids["account"]}, {"final_content", "Kumusta!"}};
+       },
        [&](const testing::HttpResult& res) { ids["post"] = id_of(res); }},
       {verb::patch, "/api/v1/posts/{id}", with("/api/v1/posts/", "post"),
-       [] { return nlohmann::json{{"final_content", "Kumusta, Manila!"}}; }},
+       [] {
+         return nlohmann::json{{"final_content", "Kumusta, Manila!"}};
+       }},
       {verb::post, "/api/v1/posts/{id}/publish", with("/api/v1/posts/", "post", "/publish"),
-       [] { return nlohmann::json{{"platform_post_id", "7301"}}; }},
+       [] {
+         return nlohmann::json{{"platform_post_id", "7301"}};
+       }},
       {verb::delete_, "/api/v1/posts/{id}", with("/api/v1/posts/", "post"), none},
       {verb::post, "/api/v1/me/tokens", fixed("/api/v1/me/tokens"),
        [] {

@@ -113,10 +113,8 @@ class HostileBodies : public testing::ApiFixture {
   }
   std::string Target(const std::string& pattern) const {
     static const std::vector<std::pair<std::string, const std::string HostileBodies::*>> kIds = {
-        {"/personas/{id}", &HostileBodies::persona_},
-        {"/accounts/{id}", &HostileBodies::account_},
-        {"/proxies/{id}", &HostileBodies::proxy_},
-        {"/templates/{id}", &HostileBodies::template_},
+        {"/personas/{id}", &HostileBodies::persona_}, {"/accounts/{id}", &HostileBodies::account_},
+        {"/proxies/{id}", &HostileBodies::proxy_},    {"/templates/{id}", &HostileBodies::template_},
         {"/tokens/{id}", &HostileBodies::token_},     {"/posts/{id}", &HostileBodies::post_}};
     std::string target = pattern;
     for (const auto& [segment, member] : kIds) {

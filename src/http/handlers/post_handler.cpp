@@ -20,8 +20,8 @@ app::PostFilter ParseFilter(const Request& req) {
     auto it = req.query.find(name);
     return it == req.query.end() ? std::nullopt : std::optional(it->second);
   };
-  for (auto [name, target] : {std::pair{"persona_id", &filter.persona_id},
-                              std::pair{"platform_account_id", &filter.platform_account_id}}) {
+  for (auto [name, target] :
+       {std::pair{"persona_id", &filter.persona_id}, std::pair{"platform_account_id", &filter.platform_account_id}}) {
     if (auto v = get(name)) {
       if (!IsUuid(*v)) errors.push_back({name, "must be an id"});
       *target = v;
@@ -89,8 +89,7 @@ void AddPostRoutes(Router& router, app::PostService& posts) {
       verb::post, "/api/v1/posts/{id}/publish",
       [&posts](Request& req) {
         RequireNoNul(req.json);
-        return JsonResponse(200,
-                            posts.Publish(req.caller->user_id, req.path_params.at("id"), req.json, ClientOf(req)));
+        return JsonResponse(200, posts.Publish(req.caller->user_id, req.path_params.at("id"), req.json, ClientOf(req)));
       },
       RouteOptions{.json_body = true});
 }

@@ -48,16 +48,15 @@ std::pair<int, int> PgPostStore::LocalTime(Clock::TimePoint at, const std::strin
   return out;
 }
 
-std::string PgPostStore::Insert(const std::string& user_id, const app::PostAccount& account,
-                                const nlohmann::json& body, Clock::TimePoint now, const app::ClientInfo& client) {
+std::string PgPostStore::Insert(const std::string& user_id, const app::PostAccount& account, const nlohmann::json& body,
+                                Clock::TimePoint now, const app::ClientInfo& client) {
   std::string id;
   RunTransaction(pool_, [&](pqxx::work& tx) {
     id = tx.exec_prepared1("posts_insert", user_id, account.account_id, body.dump(), FormatTimestamp(now))[0]
              .as<std::string>();
-    RecordActivity(tx,
-                   PostActivity(user_id, account.persona_id, account.platform_type, "post_create", {{"post_id", id}},
-                                client),
-                   now);
+    RecordActivity(
+        tx, PostActivity(user_id, account.persona_id, account.platform_type, "post_create", {{"post_id", id}}, client),
+        now);
   });
   return id;
 }
