@@ -2,6 +2,7 @@
 
 #include "core/time_format.h"
 #include "core/uuid.h"
+#include "domain/engagement.h"
 #include "domain/posting_window.h"
 #include "domain/template_render.h"
 #include "domain/text_diff.h"
@@ -206,6 +207,34 @@ nlohmann::json PostService::Publish(const std::string& user_id, const std::strin
           "the account's daily_post_limit of " + std::to_string(outcome.daily_post_limit) +
               " is reached for the persona's day; it frees at " + outcome.frees_at,
           {{"code", "daily_limit_reached"}, {"limit", "daily_post_limit"}, {"frees_at", outcome.frees_at}});
+  }
+  return Get(user_id, id);
+}
+
+nlohmann::json PostService::RecordEngagement(const std::string& user_id, const std::string& id,
+                                             const std::string& window, const nlohmann::json& metrics,
+                                             const ClientInfo& client) {
+  if (!IsUuid(id)) throw NotFoundError("no such post");
+  if (!domain::FindEngagementWindow(window))
+    throw NotFoundError("no such engagement window (immediate, daily, weekly)");
+  if (auto problems = domain::ValidateEngagementMetrics(metrics); !problems.empty()) {
+    Fields errors;
+    for (auto& [field, message] : problems) errors.push_back({field, message});
+    throw ValidationError(errors);
+  }
+  using Kind = EngagementOutcome::Kind;
+  auto outcome = store_.RecordEngagement(user_id, id, window, metrics, clock_.Now(), client);
+  switch (outcome.kind) {
+    case Kind::kRecorded:
+      break;
+    case Kind::kNotFound:
+      throw NotFoundError("no such post");
+    case Kind::kNotPublished:
+      throw ConflictError("the post is not published yet; engagement is measured after publication",
+                          {{"code", "not_published"}});
+    case Kind::kNotDueYet:
+      throw ConflictError("the " + window + " checkpoint is due at " + outcome.due_at,
+                          {{"code", "not_due_yet"}, {"frees_at", outcome.due_at}});
   }
   return Get(user_id, id);
 }

@@ -30,6 +30,12 @@ struct PostFilter {
   std::optional<std::string> to;
 };
 
+struct EngagementOutcome {
+  enum class Kind { kRecorded, kNotFound, kNotPublished, kNotDueYet };
+  Kind kind = Kind::kNotFound;
+  std::string due_at;  // for kNotDueYet
+};
+
 struct PublishOutcome {
   enum class Kind { kPublished, kNotFound, kAlreadyPublished, kCoolingDown, kDailyLimit };
   Kind kind = Kind::kNotFound;
@@ -57,7 +63,14 @@ class PostStore {
   // content_posted. A refusal for a limit is recorded as a security event.
   virtual PublishOutcome Publish(const std::string& user_id, const std::string& id, const std::string& platform_post_id,
                                  Clock::TimePoint published_at, Clock::TimePoint now, const ClientInfo& client) = 0;
-  // Scheduled, unpublished posts due at `now`, oldest first: {due_at, due_at_local, timezone, post}.
+  // Stores the snapshot of one window ({metrics, due_at, captured_at, late}) and
+  // recomputes the post's template_effectiveness and its template's success_rate, in one
+  // transaction.
+  virtual EngagementOutcome RecordEngagement(const std::string& user_id, const std::string& id,
+                                             const std::string& window, const nlohmann::json& metrics,
+                                             Clock::TimePoint now, const ClientInfo& client) = 0;
+  // What is due at `now`, oldest first: scheduled posts to publish and engagement
+  // checkpoints to capture ({kind, window?, due_at, due_at_local, timezone, late?, missed?, post}).
   virtual std::vector<nlohmann::json> Due(const std::string& user_id, Clock::TimePoint now) = 0;
 };
 
@@ -78,6 +91,9 @@ class PostService {
   // with code and frees_at.
   nlohmann::json Publish(const std::string& user_id, const std::string& id, const nlohmann::json& body,
                          const ClientInfo& client);
+  // PUT /posts/{id}/engagement/{window}: 409 before publication or before the window is due.
+  nlohmann::json RecordEngagement(const std::string& user_id, const std::string& id, const std::string& window,
+                                  const nlohmann::json& metrics, const ClientInfo& client);
   nlohmann::json Due(const std::string& user_id);
 
   // How far a scheduled time may be from one of the persona's posting times.

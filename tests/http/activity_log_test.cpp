@@ -112,6 +112,11 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
        [] {
          return nlohmann::json{{"platform_post_id", "7301"}};
        }},
+      {verb::put, "/api/v1/posts/{id}/engagement/{window}", with("/api/v1/posts/", "post", "/engagement/immediate"),
+       [&] {
+         clock_.Advance(std::chrono::minutes(61));  // the first checkpoint is due an hour after publication
+         return nlohmann::json{{"likes", 4}, {"views", 90}};
+       }},
       {verb::delete_, "/api/v1/posts/{id}", with("/api/v1/posts/", "post"), none},
       {verb::post, "/api/v1/me/tokens", fixed("/api/v1/me/tokens"),
        [] {

@@ -109,6 +109,7 @@ class HostileBodies : public testing::ApiFixture {
           {"improvement_notes", "n"}}},
         {"PATCH /api/v1/posts/{id}", {{"final_content", "Hello again"}, {"authenticity_rating", 0.9}}},
         {"POST /api/v1/posts/{id}/publish", {{"platform_post_id", "1790"}}},
+        {"PUT /api/v1/posts/{id}/engagement/{window}", {{"likes", 3}, {"comments", 1}, {"views", 100}}},
     };
   }
   std::string Target(const std::string& pattern) const {
@@ -121,6 +122,7 @@ class HostileBodies : public testing::ApiFixture {
       auto at = target.find(segment);
       if (at != std::string::npos) target.replace(at + segment.size() - 4, 4, this->*member);
     }
+    if (auto at = target.find("{window}"); at != std::string::npos) target.replace(at, 8, "immediate");
     return target;
   }
   std::string cookie_, persona_, account_, proxy_, template_, token_, post_;

@@ -255,5 +255,69 @@ TEST_F(PostApi, TwentySimultaneousPublishesStopExactlyAtTheLimit) {
   EXPECT_EQ(Count("SELECT count(*) FROM manual_posts WHERE published_manually_at IS NOT NULL"), 3);
 }
 
+TEST_F(PostApi, EngagementSnapshotsFeedEffectivenessAndTheTemplatesSuccessRate) {
+  auto tmpl = Id(Send(
+      verb::post, "/api/v1/templates",
+      {{"template_name", "T"}, {"content_type", "text"}, {"template_text", "Hi"}, {"target_platforms", {"twitter"}}}));
+  auto post = Id(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"content_template_id", tmpl}}));
+  auto engagement = [&](const std::string& id, const std::string& window, const nlohmann::json& metrics) {
+    return Send(verb::put, "/api/v1/posts/" + id + "/engagement/" + window, metrics);
+  };
+  EXPECT_EQ(engagement(post, "immediate", {{"likes", 1}}).Json()["code"], "not_published");
+  ASSERT_EQ(Publish(post).status, 200u);
+  auto published_at =
+      *ParseTimestamp(Send(verb::get, "/api/v1/posts/" + post).Json()["published_manually_at"].get<std::string>());
+  auto early = engagement(post, "immediate", {{"likes", 1}});
+  ASSERT_EQ(early.status, 409u);
+  EXPECT_EQ(early.Json()["code"], "not_due_yet");
+  EXPECT_EQ(early.Json()["frees_at"], FormatTimestamp(published_at + std::chrono::hours(1)).substr(0, 19) + "Z");
+  EXPECT_EQ(engagement(post, "monthly", {{"likes", 1}}).status, 404u);
+  EXPECT_EQ(engagement(post, "immediate", {{"likes", -1}}).status, 422u);
+  EXPECT_EQ(engagement(post, "immediate", {{"hearts", 1}}).status, 422u);
+
+  clock_.Advance(std::chrono::minutes(61));
+  auto due = Send(verb::get, "/api/v1/posts/due").Json()["items"];
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0]["kind"], "engagement");
+  EXPECT_EQ(due[0]["window"], "immediate");
+  EXPECT_EQ(due[0]["late"], false);
+
+  auto recorded =
+      engagement(post, "immediate", {{"likes", 50}, {"comments", 10}, {"shares", 5}, {"saves", 2}, {"views", 1000}});
+  ASSERT_EQ(recorded.status, 200u) << recorded.body;
+  auto snapshot = recorded.Json()["immediate_engagement"];
+  EXPECT_EQ(snapshot["metrics"]["likes"], 50);
+  EXPECT_EQ(snapshot["late"], false);
+  EXPECT_FALSE(snapshot["captured_at"].is_null());
+  EXPECT_DOUBLE_EQ(recorded.Json()["template_effectiveness"].get<double>(), 8.9);  // (50+20+15+4)/1000
+  EXPECT_DOUBLE_EQ(Send(verb::get, "/api/v1/templates/" + tmpl).Json()["success_rate"].get<double>(), 100.0);
+  EXPECT_TRUE(Send(verb::get, "/api/v1/posts/due").Json()["items"].empty());
+
+  // A second post of the template does poorly: half its measured posts succeed.
+  auto weak = Id(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"content_template_id", tmpl}}));
+  ASSERT_EQ(Publish(weak, "2").status, 200u);
+  clock_.Advance(std::chrono::minutes(61));
+  ASSERT_EQ(engagement(weak, "immediate", {{"likes", 1}, {"views", 1000}}).status, 200u);
+  EXPECT_DOUBLE_EQ(Send(verb::get, "/api/v1/templates/" + tmpl).Json()["success_rate"].get<double>(), 50.0);
+
+  // The daily checkpoint of the first post: due at 24 h, late after 36 h, missed after 48 h.
+  clock_.Advance(std::chrono::hours(36));
+  cookie_ = *Login("ana@example.com");
+  due = Send(verb::get, "/api/v1/posts/due").Json()["items"];
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0]["window"], "daily");
+  EXPECT_EQ(due[0]["post"]["id"], post);
+  EXPECT_EQ(due[0]["late"], true);
+  EXPECT_EQ(due[0]["missed"], false);
+  clock_.Advance(std::chrono::hours(12));
+  cookie_ = *Login("ana@example.com");
+  due = Send(verb::get, "/api/v1/posts/due").Json()["items"];
+  EXPECT_EQ(due[0]["missed"], true);
+  auto late = engagement(post, "daily", {{"likes", 80}, {"views", 2000}});
+  ASSERT_EQ(late.status, 200u);
+  EXPECT_EQ(late.Json()["daily_engagement"]["late"], true);
+  EXPECT_DOUBLE_EQ(late.Json()["template_effectiveness"].get<double>(), 4.0);  // the latest window counts
+}
+
 }  // namespace
 }  // namespace persona

@@ -86,6 +86,14 @@ void AddPostRoutes(Router& router, app::PostService& posts) {
   });
 
   router.Add(
+      verb::put, "/api/v1/posts/{id}/engagement/{window}",
+      [&posts](Request& req) {
+        return JsonResponse(200, posts.RecordEngagement(req.caller->user_id, req.path_params.at("id"),
+                                                        req.path_params.at("window"), req.json, ClientOf(req)));
+      },
+      RouteOptions{.json_body = true});
+
+  router.Add(
       verb::post, "/api/v1/posts/{id}/publish",
       [&posts](Request& req) {
         RequireNoNul(req.json);

@@ -1,8 +1,11 @@
 #include "storage/pg/post_store.h"
 
+#include <algorithm>
+
 #include <pqxx/pqxx>
 
 #include "core/time_format.h"
+#include "domain/engagement.h"
 #include "storage/pg/activity_writer.h"
 #include "storage/pg/page_query.h"
 #include "storage/pg/row_json.h"
@@ -170,6 +173,52 @@ app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::
   return outcome;
 }
 
+app::EngagementOutcome PgPostStore::RecordEngagement(const std::string& user_id, const std::string& id,
+                                                     const std::string& window, const nlohmann::json& metrics,
+                                                     Clock::TimePoint now, const app::ClientInfo& client) {
+  app::EngagementOutcome outcome;
+  const auto* spec = domain::FindEngagementWindow(window);
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    outcome = {};
+    auto locked = tx.exec_prepared("posts_lock", id, user_id);
+    if (locked.empty()) return;
+    auto post = RowToJson(locked[0]);
+    if (post["published_manually_at"].is_null()) {
+      outcome.kind = app::EngagementOutcome::Kind::kNotPublished;
+      return;
+    }
+    auto due = *ParseTimestamp(post["published_manually_at"].get<std::string>()) + spec->due_after;
+    if (now < due) {
+      outcome.kind = app::EngagementOutcome::Kind::kNotDueYet;
+      outcome.due_at = FormatTimestamp(due).substr(0, 19) + "Z";
+      return;
+    }
+    nlohmann::json snapshot = {{"metrics", metrics},
+                               {"due_at", FormatTimestamp(due).substr(0, 19) + "Z"},
+                               {"captured_at", FormatTimestamp(now).substr(0, 19) + "Z"},
+                               {"late", now > due + spec->late_after}};
+    post[std::string(spec->column)] = snapshot;
+    // The template's effectiveness comes from the latest window measured.
+    std::optional<double> effectiveness;
+    for (const auto& w : domain::kEngagementWindows) {
+      const auto& stored = post[std::string(w.column)];
+      if (stored.contains("metrics")) {
+        if (auto rate = domain::EngagementRate(stored["metrics"])) effectiveness = rate;
+      }
+    }
+    tx.exec_prepared("posts_set_engagement", id, window, snapshot.dump(), effectiveness, FormatTimestamp(now));
+    if (!locked[0][3].is_null()) {
+      tx.exec_prepared("templates_recompute_success", locked[0][3].as<std::string>(), domain::kSuccessfulEffectiveness);
+    }
+    RecordActivity(tx,
+                   PostActivity(user_id, locked[0][2].as<std::string>(), locked[0][5].as<std::string>(),
+                                "post_engagement", {{"post_id", id}, {"window", window}}, client),
+                   now);
+    outcome.kind = app::EngagementOutcome::Kind::kRecorded;
+  });
+  return outcome;
+}
+
 std::vector<nlohmann::json> PgPostStore::Due(const std::string& user_id, Clock::TimePoint now) {
   std::vector<nlohmann::json> out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
@@ -181,6 +230,20 @@ std::vector<nlohmann::json> PgPostStore::Due(const std::string& user_id, Clock::
                      {"timezone", row["_timezone"].as<std::string>()},
                      {"post", post}});
     }
+    for (const auto& row : tx.exec_prepared("posts_due_engagement", user_id, FormatTimestamp(now))) {
+      out.push_back({{"kind", "engagement"},
+                     {"window", row["_window"].as<std::string>()},
+                     {"due_at", row["_due_at"].as<std::string>()},
+                     {"due_at_local", row["_local_due"].as<std::string>()},
+                     {"timezone", row["_timezone"].as<std::string>()},
+                     {"late", row["_late"].as<bool>()},
+                     {"missed", row["_missed"].as<bool>()},
+                     {"post", RowToJson(row)}});
+    }
+  });
+  // Both lists are oldest first; RFC 3339 UTC texts compare as times.
+  std::stable_sort(out.begin(), out.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+    return a["due_at"].get<std::string>() < b["due_at"].get<std::string>();
   });
   return out;
 }

@@ -22,6 +22,9 @@ class PgPostStore : public app::PostStore {
   app::PublishOutcome Publish(const std::string& user_id, const std::string& id, const std::string& platform_post_id,
                               Clock::TimePoint published_at, Clock::TimePoint now,
                               const app::ClientInfo& client) override;
+  app::EngagementOutcome RecordEngagement(const std::string& user_id, const std::string& id, const std::string& window,
+                                          const nlohmann::json& metrics, Clock::TimePoint now,
+                                          const app::ClientInfo& client) override;
   std::vector<nlohmann::json> Due(const std::string& user_id, Clock::TimePoint now) override;
 
  private:
