@@ -7,6 +7,7 @@
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
+#include "app/security_event_service.h"
 #include "app/template_service.h"
 #include "app/user_service.h"
 #include "config/config.h"
@@ -20,6 +21,7 @@
 #include "storage/pg/pool.h"
 #include "storage/pg/post_store.h"
 #include "storage/pg/proxy_store.h"
+#include "storage/pg/security_event_store.h"
 #include "storage/pg/template_store.h"
 #include "storage/pg/user_repository.h"
 
@@ -37,7 +39,7 @@ class Services {
            const Clock& clock, app::ProxyProber prober, app::ProxyCheckSettings proxy_checks = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth, accounts, personas, proxies, templates, posts, std::move(readiness)};
+    return {auth, accounts, personas, proxies, templates, posts, security_events, std::move(readiness)};
   }
 
  private:
@@ -48,6 +50,7 @@ class Services {
   storage::PgProxyStore proxy_store_;
   storage::PgTemplateStore template_store_;
   storage::PgPostStore post_store_;
+  storage::PgSecurityEventStore security_event_store_;
 
  public:
   app::UserService users;
@@ -57,6 +60,7 @@ class Services {
   app::ProxyService proxies;
   app::TemplateService templates;
   app::PostService posts;
+  app::SecurityEventService security_events;
 };
 
 }  // namespace persona::cli

@@ -6,6 +6,7 @@
 #include "http/handlers/persona_handler.h"
 #include "http/handlers/post_handler.h"
 #include "http/handlers/proxy_handler.h"
+#include "http/handlers/security_event_handler.h"
 #include "http/handlers/template_handler.h"
 
 namespace persona::http {
@@ -20,6 +21,7 @@ void BuildApi(Router& router, ApiServices services) {
   AddProxyRoutes(router, services.proxies);
   AddTemplateRoutes(router, services.templates);
   AddPostRoutes(router, services.posts);
+  AddSecurityEventRoutes(router, services.security_events);
 }
 
 }  // namespace persona::http

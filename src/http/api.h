@@ -7,6 +7,7 @@
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
+#include "app/security_event_service.h"
 #include "app/template_service.h"
 #include "http/handlers/health_handler.h"
 #include "http/router.h"
@@ -21,6 +22,7 @@ struct ApiServices {
   app::ProxyService& proxies;
   app::TemplateService& templates;
   app::PostService& posts;
+  app::SecurityEventService& security_events;
   std::function<Readiness()> readiness;
 };
 

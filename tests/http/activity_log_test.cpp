@@ -70,6 +70,14 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
        [] {
          return nlohmann::json{{"password", "correct horse battery"}};
        }},
+      {verb::post, "/api/v1/security-events/{id}/resolve",
+       [&] {
+         auto events = AsBrowser(verb::get, "/api/v1/security-events?event_type=secret_revealed", cookie).Json();
+         return "/api/v1/security-events/" + events["items"][0]["id"].get<std::string>() + "/resolve";
+       },
+       [] {
+         return nlohmann::json{{"actions_taken", {"credentials_rotated"}}};
+       }},
       {verb::post, "/api/v1/proxies", fixed("/api/v1/proxies"),
        [] {
          return nlohmann::json{{"proxy_id", "pc-1"},    {"proxy_ip", "127.0.0.1"}, {"proxy_port", 9},

@@ -42,6 +42,9 @@ class HostileBodies : public testing::ApiFixture {
     template_ = Id(Send(verb::post, "/api/v1/templates", TemplateBody()));
     token_ = Id(Send(verb::post, "/api/v1/me/tokens", {{"name", "t"}}));
     post_ = Id(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", "Hello"}}));
+    Send(verb::post, "/api/v1/accounts/" + account_ + "/reveal", {{"password", "correct horse battery"}});
+    auto events = AsBrowser(verb::get, "/api/v1/security-events", cookie_).Json();
+    event_ = events["items"][0]["id"].get<std::string>();
   }
   static std::string Id(const testing::HttpResult& res) {
     EXPECT_LT(res.status, 300u) << res.body;
@@ -109,14 +112,16 @@ class HostileBodies : public testing::ApiFixture {
           {"improvement_notes", "n"}}},
         {"PATCH /api/v1/posts/{id}", {{"final_content", "Hello again"}, {"authenticity_rating", 0.9}}},
         {"POST /api/v1/posts/{id}/publish", {{"platform_post_id", "1790"}}},
+        {"POST /api/v1/security-events/{id}/resolve", {{"actions_taken", {"password_changed"}}}},
         {"PUT /api/v1/posts/{id}/engagement/{window}", {{"likes", 3}, {"comments", 1}, {"views", 100}}},
     };
   }
   std::string Target(const std::string& pattern) const {
     static const std::vector<std::pair<std::string, const std::string HostileBodies::*>> kIds = {
-        {"/personas/{id}", &HostileBodies::persona_}, {"/accounts/{id}", &HostileBodies::account_},
-        {"/proxies/{id}", &HostileBodies::proxy_},    {"/templates/{id}", &HostileBodies::template_},
-        {"/tokens/{id}", &HostileBodies::token_},     {"/posts/{id}", &HostileBodies::post_}};
+        {"/personas/{id}", &HostileBodies::persona_},     {"/accounts/{id}", &HostileBodies::account_},
+        {"/proxies/{id}", &HostileBodies::proxy_},        {"/templates/{id}", &HostileBodies::template_},
+        {"/tokens/{id}", &HostileBodies::token_},         {"/posts/{id}", &HostileBodies::post_},
+        {"/security-events/{id}", &HostileBodies::event_}};
     std::string target = pattern;
     for (const auto& [segment, member] : kIds) {
       auto at = target.find(segment);
@@ -125,7 +130,7 @@ class HostileBodies : public testing::ApiFixture {
     if (auto at = target.find("{window}"); at != std::string::npos) target.replace(at, 8, "immediate");
     return target;
   }
-  std::string cookie_, persona_, account_, proxy_, template_, token_, post_;
+  std::string cookie_, persona_, account_, proxy_, template_, token_, post_, event_;
 };
 
 TEST_F(HostileBodies, NeverAnswer5xx) {

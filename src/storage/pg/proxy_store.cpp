@@ -147,6 +147,14 @@ void PgProxyStore::RecordCheck(const app::HealthRecord& record, Clock::TimePoint
       const char* persona_status = record.status == domain::HealthStatus::kFailed ? "error" : "active";
       tx.exec_prepared("personas_set_proxy_status", *persona, persona_status);
     }
+    // A proxy that starts failing is a security event (once, not at every failed check):
+    // the persona behind it may be exposed or cut off.
+    if (record.status == domain::HealthStatus::kFailed && row[1].as<std::string>("") != "failed" && !row[2].is_null()) {
+      tx.exec_prepared("proxies_failure_event", row[2].as<std::string>(), persona,
+                       "proxy " + row[4].as<std::string>() + " started failing its health checks",
+                       nlohmann::json{{"proxy", record.proxy_uuid}, {"error", record.error}}.dump(),
+                       row[3].as<std::string>(), FormatTimestamp(now));
+    }
     if (requested) {
       auto activity = *requested;
       activity.persona_id = persona;

@@ -1,0 +1,59 @@
+#include "storage/pg/security_event_store.h"
+
+#include <pqxx/pqxx>
+
+#include "core/time_format.h"
+#include "storage/pg/activity_writer.h"
+#include "storage/pg/page_query.h"
+#include "storage/pg/row_json.h"
+#include "storage/pg/transaction.h"
+
+namespace persona::storage {
+
+app::Page PgSecurityEventStore::List(const std::string& user_id, const app::SecurityEventFilter& f,
+                                     const app::PageRequest& page) {
+  auto or_null = [](const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; };
+  std::optional<std::string> resolved;
+  if (f.resolved) resolved = *f.resolved ? "true" : "false";
+  app::Page out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out = FetchPage(tx, "security_events_list", page, user_id, or_null(f.severity), or_null(f.event_type),
+                    or_null(resolved), or_null(f.persona_id), or_null(f.from), or_null(f.to));
+  });
+  return out;
+}
+
+std::optional<nlohmann::json> PgSecurityEventStore::Find(const std::string& user_id, const std::string& id) {
+  std::optional<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto r = tx.exec_prepared("security_events_get", id, user_id);
+    if (!r.empty()) out = RowToJson(r[0]);
+  });
+  return out;
+}
+
+std::optional<bool> PgSecurityEventStore::Resolve(const std::string& user_id, const std::string& id,
+                                                  const nlohmann::json& actions_taken, Clock::TimePoint now,
+                                                  const app::ClientInfo& client) {
+  std::optional<bool> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out.reset();
+    auto r = tx.exec_prepared("security_events_resolve", id, user_id, FormatTimestamp(now), actions_taken.dump());
+    if (r.empty()) {
+      auto existing = tx.exec_prepared("security_events_exists", id, user_id);
+      if (!existing.empty()) out = false;
+      return;
+    }
+    out = true;
+    app::Activity activity{.user_id = user_id,
+                           .activity_type = "security_event_resolve",
+                           .data = {{"security_event_id", id}, {"actions_taken", actions_taken}},
+                           .ip_address = client.ip,
+                           .user_agent = client.user_agent};
+    if (!r[0][0].is_null()) activity.persona_id = r[0][0].as<std::string>();
+    RecordActivity(tx, activity, now);
+  });
+  return out;
+}
+
+}  // namespace persona::storage
