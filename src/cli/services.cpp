@@ -27,6 +27,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       template_store_(pool),
       post_store_(pool),
       security_event_store_(pool),
+      activity_store_(pool),
       users(user_store_, hasher),
       auth(auth_store_, hasher, cipher, clock),
       accounts(account_store_, hasher, cipher, clock),
@@ -34,6 +35,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       proxies(proxy_store_, personas, cipher, std::move(prober), proxy_checks, clock),
       templates(template_store_, personas, clock),
       posts(post_store_, personas, templates, clock),
-      security_events(security_event_store_, clock) {}
+      security_events(security_event_store_, clock),
+      activity(activity_store_, clock) {}
 
 }  // namespace persona::cli

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "app/account_service.h"
+#include "app/activity_service.h"
 #include "app/auth_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
@@ -16,6 +17,7 @@
 #include "crypto/password_hasher.h"
 #include "http/api.h"
 #include "storage/pg/account_store.h"
+#include "storage/pg/activity_store.h"
 #include "storage/pg/auth_store.h"
 #include "storage/pg/persona_store.h"
 #include "storage/pg/pool.h"
@@ -39,7 +41,7 @@ class Services {
            const Clock& clock, app::ProxyProber prober, app::ProxyCheckSettings proxy_checks = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth, accounts, personas, proxies, templates, posts, security_events, std::move(readiness)};
+    return {auth, accounts, personas, proxies, templates, posts, security_events, activity, std::move(readiness)};
   }
 
  private:
@@ -51,6 +53,7 @@ class Services {
   storage::PgTemplateStore template_store_;
   storage::PgPostStore post_store_;
   storage::PgSecurityEventStore security_event_store_;
+  storage::PgActivityStore activity_store_;
 
  public:
   app::UserService users;
@@ -61,6 +64,7 @@ class Services {
   app::TemplateService templates;
   app::PostService posts;
   app::SecurityEventService security_events;
+  app::ActivityService activity;
 };
 
 }  // namespace persona::cli

@@ -1,6 +1,7 @@
 #include "http/api.h"
 
 #include "http/handlers/account_handler.h"
+#include "http/handlers/activity_handler.h"
 #include "http/handlers/auth_handler.h"
 #include "http/handlers/openapi_handler.h"
 #include "http/handlers/persona_handler.h"
@@ -22,6 +23,7 @@ void BuildApi(Router& router, ApiServices services) {
   AddTemplateRoutes(router, services.templates);
   AddPostRoutes(router, services.posts);
   AddSecurityEventRoutes(router, services.security_events);
+  AddActivityRoutes(router, services.activity);
 }
 
 }  // namespace persona::http

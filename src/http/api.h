@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "app/account_service.h"
+#include "app/activity_service.h"
 #include "app/auth_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
@@ -23,6 +24,7 @@ struct ApiServices {
   app::TemplateService& templates;
   app::PostService& posts;
   app::SecurityEventService& security_events;
+  app::ActivityService& activity;
   std::function<Readiness()> readiness;
 };
 

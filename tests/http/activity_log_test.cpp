@@ -70,6 +70,10 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
        [] {
          return nlohmann::json{{"password", "correct horse battery"}};
        }},
+      {verb::post, "/api/v1/activity", fixed("/api/v1/activity"),
+       [&] {
+         return nlohmann::json{{"persona_id", ids["persona"]}, {"activity_type", "comment"}, {"platform_type", "tiktok"}};
+       }},
       {verb::post, "/api/v1/security-events/{id}/resolve",
        [&] {
          auto events = AsBrowser(verb::get, "/api/v1/security-events?event_type=secret_revealed", cookie).Json();

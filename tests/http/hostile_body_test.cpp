@@ -112,6 +112,8 @@ class HostileBodies : public testing::ApiFixture {
           {"improvement_notes", "n"}}},
         {"PATCH /api/v1/posts/{id}", {{"final_content", "Hello again"}, {"authenticity_rating", 0.9}}},
         {"POST /api/v1/posts/{id}/publish", {{"platform_post_id", "1790"}}},
+        {"POST /api/v1/activity",
+         {{"persona_id", persona_}, {"activity_type", "like"}, {"platform_type", "twitter"}, {"details", {{"n", 1}}}}},
         {"POST /api/v1/security-events/{id}/resolve", {{"actions_taken", {"password_changed"}}}},
         {"PUT /api/v1/posts/{id}/engagement/{window}", {{"likes", 3}, {"comments", 1}, {"views", 100}}},
     };

@@ -1,0 +1,4 @@
+ALTER TABLE activity_logs DROP CONSTRAINT activity_logs_risk_level_known;
+DROP INDEX idx_activity_logs_user_type_time;
+DROP INDEX idx_activity_logs_persona_time;
+DROP INDEX idx_activity_logs_user_time;

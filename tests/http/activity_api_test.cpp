@@ -1,0 +1,128 @@
+// GET/POST /activity: the log with filters and keyset pages, and manual actions scored
+// against the persona's own usual rate.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/time_format.h"
+#include "support/api_fixture.h"
+
+namespace persona {
+namespace {
+
+using boost::beast::http::verb;
+
+class ActivityApi : public testing::ApiFixture {
+ protected:
+  void SetUp() override {
+    ApiFixture::SetUp();
+    ana_ = CreateUser("ana@example.com");
+    cookie_ = *Login("ana@example.com");
+    CreateUser("ben@example.com");
+    ben_cookie_ = *Login("ben@example.com");
+    persona_ = Send(verb::post, "/api/v1/personas", PersonaBody()).Json()["id"].get<std::string>();
+  }
+  testing::HttpResult Send(verb method, const std::string& target, const nlohmann::json& body = nullptr,
+                           const std::string& cookie = "") {
+    return AsBrowser(method, target, cookie.empty() ? cookie_ : cookie, body.is_null() ? "" : body.dump());
+  }
+  testing::HttpResult Act(const std::string& type = "like", const std::string& platform = "instagram") {
+    return Send(verb::post, "/api/v1/activity",
+                {{"persona_id", persona_},
+                 {"activity_type", type},
+                 {"platform_type", platform},
+                 {"details", {{"target", "@someone"}}}});
+  }
+  std::string ana_, cookie_, ben_cookie_, persona_;
+};
+
+TEST_F(ActivityApi, ManualActionsAreRecordedInTheLiveSession) {
+  Execute(
+      "INSERT INTO persona_sessions (id, persona_id, session_status) VALUES "
+      "('00000000-0000-4000-8000-000000000001', '" +
+      persona_ + "', 'active')");
+  auto res = Act("comment");
+  ASSERT_EQ(res.status, 201u) << res.body;
+  auto row = res.Json();
+  EXPECT_EQ(row["activity_type"], "comment");
+  EXPECT_EQ(row["platform_type"], "instagram");
+  EXPECT_EQ(row["persona_id"], persona_);
+  EXPECT_EQ(row["session_id"], "00000000-0000-4000-8000-000000000001");
+  EXPECT_EQ(row["activity_data"]["source"], "manual");
+  EXPECT_EQ(row["activity_data"]["details"]["target"], "@someone");
+  EXPECT_EQ(row["risk_level"], "low");
+  EXPECT_EQ(row["ip_address"], "127.0.0.1");
+  EXPECT_EQ(Count("SELECT actions_performed FROM persona_sessions"), 1);
+
+  auto bad = Send(verb::post, "/api/v1/activity",
+                  {{"persona_id", persona_}, {"activity_type", "hack"}, {"platform_type", "myspace"}});
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_EQ(ErrorFields(bad), (std::set<std::string>{"activity_type", "platform_type"}));
+  EXPECT_EQ(Send(verb::post, "/api/v1/activity",
+                 {{"persona_id", persona_}, {"activity_type", "like"}, {"platform_type", "twitter"}}, ben_cookie_)
+                .status,
+            404u);
+}
+
+TEST_F(ActivityApi, ABurstFarAboveThePersonasUsualRateIsFlagged) {
+  // A week of 10 manual actions an hour before now.
+  Execute(
+      "INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, created_at) "
+      "SELECT '" +
+      ana_ + "', '" + persona_ +
+      "', 'like', 'instagram', '{\"source\": \"manual\"}', "
+      "'" +
+      FormatTimestamp(clock_.Now()) +
+      "'::timestamptz - interval '1 hour' - (n * interval '6 minutes') "
+      "FROM generate_series(0, 1679) n");
+  // Within the usual rate: low. Ten times it: critical.
+  for (int i = 0; i < 9; ++i) ASSERT_EQ(Act().Json()["risk_level"], "low");
+  for (int i = 0; i < 30; ++i) Act();
+  auto medium = Act().Json();  // the 40th this hour: ratio 4
+  EXPECT_EQ(medium["risk_level"], "medium");
+  EXPECT_DOUBLE_EQ(medium["anomaly_score"].get<double>(), 0.3333);
+  for (int i = 0; i < 59; ++i) Act();
+  auto critical = Act().Json();  // the 100th: ratio 10
+  EXPECT_EQ(critical["risk_level"], "critical");
+  EXPECT_DOUBLE_EQ(critical["anomaly_score"].get<double>(), 1.0);
+  // An hour later the burst is history again.
+  clock_.Advance(std::chrono::minutes(61));
+  cookie_ = *Login("ana@example.com");
+  EXPECT_EQ(Act().Json()["risk_level"], "low");
+}
+
+TEST_F(ActivityApi, ListsWithFiltersAndPages) {
+  for (int i = 0; i < 3; ++i) {
+    Act("like", "instagram");
+    clock_.Advance(std::chrono::seconds(1));
+    Act("follow", "twitter");
+    clock_.Advance(std::chrono::seconds(1));
+  }
+  auto likes = Send(verb::get, "/api/v1/activity?activity_type=like").Json()["items"];
+  EXPECT_EQ(likes.size(), 3u);
+  auto twitter = Send(verb::get, "/api/v1/activity?platform_type=twitter&persona_id=" + persona_).Json()["items"];
+  EXPECT_EQ(twitter.size(), 3u);
+  auto since = FormatTimestamp(clock_.Now() - std::chrono::seconds(2));
+  auto recent =
+      Send(verb::get, "/api/v1/activity?activity_type=follow&from=" + since.substr(0, 19) + "Z").Json()["items"];
+  EXPECT_EQ(recent.size(), 1u);
+
+  // All of Ana's rows (persona_create and the six actions), newest first, two at a time.
+  std::vector<std::string> seen;
+  std::string target = "/api/v1/activity?limit=2";
+  for (int page = 0; page < 10; ++page) {
+    auto body = Send(verb::get, target).Json();
+    for (const auto& item : body["items"]) seen.push_back(item["created_at"].get<std::string>());
+    if (body["next_cursor"].is_null()) break;
+    target = "/api/v1/activity?limit=2&cursor=" + body["next_cursor"].get<std::string>();
+  }
+  EXPECT_EQ(static_cast<long long>(seen.size()),
+            Count("SELECT count(*) FROM activity_logs WHERE user_id = '" + ana_ + "'"));
+  EXPECT_TRUE(std::is_sorted(seen.rbegin(), seen.rend()));
+  EXPECT_TRUE(Send(verb::get, "/api/v1/activity?activity_type=like", nullptr, ben_cookie_).Json()["items"].empty());
+  for (const char* bad : {"?persona_id=1", "?from=never", "?limit=500"}) {
+    EXPECT_EQ(Send(verb::get, std::string("/api/v1/activity") + bad).status, 422u) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace persona
