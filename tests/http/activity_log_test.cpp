@@ -72,7 +72,8 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
        }},
       {verb::post, "/api/v1/activity", fixed("/api/v1/activity"),
        [&] {
-         return nlohmann::json{{"persona_id", ids["persona"]}, {"activity_type", "comment"}, {"platform_type", "tiktok"}};
+         return nlohmann::json{
+             {"persona_id", ids["persona"]}, {"activity_type", "comment"}, {"platform_type", "tiktok"}};
        }},
       {verb::post, "/api/v1/security-events/{id}/resolve",
        [&] {
