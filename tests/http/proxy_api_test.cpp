@@ -7,6 +7,7 @@
 #include <boost/asio.hpp>
 #include <thread>
 
+#include "jobs/proxy_checker.h"
 #include "support/api_fixture.h"
 
 namespace persona {
@@ -354,6 +355,20 @@ TEST_F(ProxyApi, PeriodicCheckerChecksWhatIsDue) {
   EXPECT_EQ(Count("SELECT count(*) FROM proxy_assignments WHERE health_status = 'healthy'"), 2);
   EXPECT_EQ(Count("SELECT count(*) FROM proxy_assignments WHERE health_status = 'failed'"), 1);
   EXPECT_EQ(Count("SELECT count(*) FROM proxy_health_checks"), 6);
+}
+
+TEST_F(ProxyApi, TheCheckerThreadOfServeChecksOnItsOwnAndStops) {
+  FakeProxy up;
+  CreateProxy(ProxyBody("a", up.port()));
+  {
+    jobs::ProxyChecker checker(services_->proxies, std::chrono::seconds(1), 2, log_);
+    // The first round starts after a second; poll briefly rather than sleep long.
+    for (int i = 0; i < 50 && Count("SELECT count(*) FROM proxy_health_checks") == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }  // destroying it stops the thread
+  EXPECT_GE(Count("SELECT count(*) FROM proxy_health_checks"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM proxy_assignments WHERE health_status = 'healthy'"), 1);
 }
 
 TEST_F(ProxyApi, MonthlyCostIsSummedPerMonth) {
