@@ -36,6 +36,13 @@ struct Fixture {
     config.data_dir = dir;
     db.emplace(config, storage::Database::Role::kServer, "bench", log);
     cli::PrepareSchema(db->ConnectionString(), log);
+    {
+      // Monthly partitions for the 90 days of generated rows, before any row is written
+      // (a month cannot get its partition once the DEFAULT one holds rows of it).
+      pqxx::connection conn(db->ConnectionString());
+      pqxx::nontransaction(conn).exec(
+          "SELECT persona_ensure_activity_partitions((now() - interval '4 months')::date, 6)");
+    }
     pool.emplace(db->ConnectionString(), 8);
     keys.emplace(config.KeyFile(), std::nullopt);
     cipher.emplace(*keys);
@@ -67,13 +74,14 @@ struct Fixture {
     if (const char* env = std::getenv("PERSONA_BENCH_ACTIVITY_ROWS")) rows = std::atoll(env);
     pqxx::connection conn(db->ConnectionString());
     pqxx::nontransaction tx(conn);
-    tx.exec0("SELECT persona_ensure_activity_partitions((now() - interval '4 months')::date, 5)");
     for (int i = 0; i < 10; ++i) {
-      personas.push_back(tx.exec_params1(
-          "INSERT INTO personas (user_id, name, demographics, personality, primary_location, timezone, "
-          "activity_schedule, content_themes, engagement_style) VALUES ($1::uuid, $2, '{}', '{}', 'Manila', "
-          "'Asia/Manila', '{}', '{}', '{}') RETURNING id::text",
-          user, "P" + std::to_string(i))[0].as<std::string>());
+      personas.push_back(
+          tx.exec_params1(
+                "INSERT INTO personas (user_id, name, demographics, personality, primary_location, timezone, "
+                "activity_schedule, content_themes, engagement_style) VALUES ($1::uuid, $2, '{}', '{}', 'Manila', "
+                "'Asia/Manila', '{}', '{}', '{}') RETURNING id::text",
+                user, "P" + std::to_string(i))[0]
+              .as<std::string>());
     }
     auto started = std::chrono::steady_clock::now();
     tx.exec_params0(
@@ -88,8 +96,7 @@ struct Fixture {
         "FROM generate_series(1, $2) n",
         user, rows);
     tx.exec0("VACUUM ANALYZE activity_logs");
-    auto seconds =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
     std::cout << "filled " << rows << " activity rows in " << seconds << " s\n";
   }
 
@@ -97,9 +104,10 @@ struct Fixture {
     pqxx::connection conn(db->ConnectionString());
     pqxx::nontransaction tx(conn);
     std::cout << "\n-- plan: " << label << "\n";
-    auto plan = tx.exec("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT l.id, l.created_at FROM activity_logs l "
-                        "WHERE l.user_id = '" + user + "' " + filters +
-                        " ORDER BY l.created_at DESC, l.id DESC LIMIT 51");
+    auto plan = tx.exec(
+        "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT l.id, l.created_at FROM activity_logs l "
+        "WHERE l.user_id = '" +
+        user + "' " + filters + " ORDER BY l.created_at DESC, l.id DESC LIMIT 51");
     for (const auto& row : plan) std::cout << "   " << row[0].c_str() << "\n";
   }
 
@@ -135,7 +143,8 @@ std::size_t Get(beast::tcp_stream& stream, const std::string& target, const std:
   beast::flat_buffer buffer;
   bhttp::response<bhttp::string_body> res;
   bhttp::read(stream, buffer, res);
-  if (res.result_int() != 200) throw std::runtime_error("GET " + target + " answered " + std::to_string(res.result_int()));
+  if (res.result_int() != 200)
+    throw std::runtime_error("GET " + target + " answered " + std::to_string(res.result_int()));
   return res.body().size();
 }
 

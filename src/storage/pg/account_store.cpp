@@ -7,13 +7,11 @@
 #include "storage/pg/activity_writer.h"
 #include "storage/pg/page_query.h"
 #include "storage/pg/row_json.h"
+#include "storage/pg/sql_params.h"
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
 namespace {
-
-const char* OrNull(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
-const char* NullIfEmpty(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
 
 app::Activity AccountActivity(const std::string& user_id, const std::string& persona_id, const std::string& platform,
                               const char* type, nlohmann::json data, const app::ClientInfo& client) {

@@ -5,17 +5,17 @@
 #include "core/time_format.h"
 #include "storage/pg/page_query.h"
 #include "storage/pg/row_json.h"
+#include "storage/pg/sql_params.h"
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
 
 app::Page PgActivityStore::List(const std::string& user_id, const app::ActivityFilter& f,
                                 const app::PageRequest& page) {
-  auto or_null = [](const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; };
   app::Page out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
-    out = FetchPage(tx, "activity_list", page, user_id, or_null(f.persona_id), or_null(f.activity_type),
-                    or_null(f.platform_type), or_null(f.from), or_null(f.to));
+    out = FetchPage(tx, "activity_list", page, user_id, OrNull(f.persona_id), OrNull(f.activity_type),
+                    OrNull(f.platform_type), OrNull(f.from), OrNull(f.to));
   });
   return out;
 }
@@ -34,9 +34,8 @@ std::optional<nlohmann::json> PgActivityStore::RecordManual(
     auto risk = assess(rates[0].as<long long>() + 1, rates[1].as<long long>());
     nlohmann::json data = {{"source", "manual"}, {"details", action.details}};
     auto row = tx.exec_prepared1("activity_insert_manual", user_id, action.persona_id, action.activity_type,
-                                 action.platform_type, data.dump(), client.ip.empty() ? nullptr : client.ip.c_str(),
-                                 client.user_agent.empty() ? nullptr : client.user_agent.c_str(), risk.risk_level,
-                                 risk.anomaly_score, at);
+                                 action.platform_type, data.dump(), NullIfEmpty(client.ip),
+                                 NullIfEmpty(client.user_agent), risk.risk_level, risk.anomaly_score, at);
     if (!row[1].is_null()) tx.exec_prepared("activity_count_on_session", row[1].as<std::string>());
     out = RowToJson(tx.exec_prepared1("activity_get", row[0].as<std::string>(), user_id, at));
   });

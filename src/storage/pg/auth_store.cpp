@@ -5,6 +5,7 @@
 #include "core/errors.h"
 #include "core/time_format.h"
 #include "storage/pg/activity_writer.h"
+#include "storage/pg/sql_params.h"
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
@@ -20,7 +21,6 @@ std::optional<std::string> OptionalText(const pqxx::field& f) {
 }
 
 // Nullable text parameter: pqxx sends a null for an empty optional.
-const char* NullIfEmpty(const std::string& s) { return s.empty() ? nullptr : s.c_str(); }
 
 std::optional<TimePoint> FromEpoch(const pqxx::result& r) {
   if (r.empty()) return std::nullopt;

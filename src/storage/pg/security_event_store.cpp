@@ -6,19 +6,19 @@
 #include "storage/pg/activity_writer.h"
 #include "storage/pg/page_query.h"
 #include "storage/pg/row_json.h"
+#include "storage/pg/sql_params.h"
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
 
 app::Page PgSecurityEventStore::List(const std::string& user_id, const app::SecurityEventFilter& f,
                                      const app::PageRequest& page) {
-  auto or_null = [](const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; };
   std::optional<std::string> resolved;
   if (f.resolved) resolved = *f.resolved ? "true" : "false";
   app::Page out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
-    out = FetchPage(tx, "security_events_list", page, user_id, or_null(f.severity), or_null(f.event_type),
-                    or_null(resolved), or_null(f.persona_id), or_null(f.from), or_null(f.to));
+    out = FetchPage(tx, "security_events_list", page, user_id, OrNull(f.severity), OrNull(f.event_type),
+                    OrNull(resolved), OrNull(f.persona_id), OrNull(f.from), OrNull(f.to));
   });
   return out;
 }
