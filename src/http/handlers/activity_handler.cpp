@@ -1,11 +1,10 @@
 #include "http/handlers/activity_handler.h"
 
 #include "core/errors.h"
-#include "core/time_format.h"
-#include "core/uuid.h"
 #include "http/handlers/client_info.h"
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/query_params.h"
 
 namespace persona::http {
 
@@ -14,32 +13,15 @@ using boost::beast::http::verb;
 namespace {
 
 app::ActivityFilter ParseFilter(const Request& req) {
-  app::ActivityFilter filter;
   std::vector<ValidationError::Field> errors;
-  auto get = [&req](const char* name) -> std::optional<std::string> {
-    auto it = req.query.find(name);
-    return it == req.query.end() ? std::nullopt : std::optional(it->second);
-  };
-  if (auto v = get("persona_id")) {
-    if (!IsUuid(*v)) errors.push_back({"persona_id", "must be an id"});
-    filter.persona_id = v;
-  }
-  for (auto [name, target] :
+  app::ActivityFilter filter{.persona_id = QueryId(req, "persona_id", errors),
+                             .activity_type = QueryValue(req, "activity_type"),
+                             .platform_type = QueryValue(req, "platform_type"),
+                             .from = QueryTime(req, "from", errors),
+                             .to = QueryTime(req, "to", errors)};
+  for (auto [name, value] :
        {std::pair{"activity_type", &filter.activity_type}, std::pair{"platform_type", &filter.platform_type}}) {
-    if (auto v = get(name)) {
-      if (v->empty() || v->size() > 50) errors.push_back({name, "must be 1 to 50 characters"});
-      *target = v;
-    }
-  }
-  for (auto [name, target] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
-    if (auto v = get(name)) {
-      auto at = ParseTimestamp(*v);
-      if (!at) {
-        errors.push_back({name, "must be an RFC 3339 time"});
-      } else {
-        *target = FormatTimestamp(*at);
-      }
-    }
+    if (*value && ((*value)->empty() || (*value)->size() > 50)) errors.push_back({name, "must be 1 to 50 characters"});
   }
   if (!errors.empty()) throw ValidationError(errors);
   return filter;

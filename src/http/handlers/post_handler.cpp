@@ -1,11 +1,10 @@
 #include "http/handlers/post_handler.h"
 
 #include "core/errors.h"
-#include "core/time_format.h"
-#include "core/uuid.h"
 #include "http/handlers/client_info.h"
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/query_params.h"
 
 namespace persona::http {
 
@@ -14,34 +13,14 @@ using boost::beast::http::verb;
 namespace {
 
 app::PostFilter ParseFilter(const Request& req) {
-  app::PostFilter filter;
   std::vector<ValidationError::Field> errors;
-  auto get = [&req](const char* name) -> std::optional<std::string> {
-    auto it = req.query.find(name);
-    return it == req.query.end() ? std::nullopt : std::optional(it->second);
-  };
-  for (auto [name, target] :
-       {std::pair{"persona_id", &filter.persona_id}, std::pair{"platform_account_id", &filter.platform_account_id}}) {
-    if (auto v = get(name)) {
-      if (!IsUuid(*v)) errors.push_back({name, "must be an id"});
-      *target = v;
-    }
-  }
-  if (auto state = get("state")) {
-    if (*state != "draft" && *state != "scheduled" && *state != "published") {
-      errors.push_back({"state", "must be draft, scheduled or published"});
-    }
-    filter.state = state;
-  }
-  for (auto [name, target] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
-    if (auto v = get(name)) {
-      auto at = ParseTimestamp(*v);
-      if (!at) {
-        errors.push_back({name, "must be an RFC 3339 time"});
-      } else {
-        *target = FormatTimestamp(*at);
-      }
-    }
+  app::PostFilter filter{.persona_id = QueryId(req, "persona_id", errors),
+                         .platform_account_id = QueryId(req, "platform_account_id", errors),
+                         .state = QueryValue(req, "state"),
+                         .from = QueryTime(req, "from", errors),
+                         .to = QueryTime(req, "to", errors)};
+  if (filter.state && *filter.state != "draft" && *filter.state != "scheduled" && *filter.state != "published") {
+    errors.push_back({"state", "must be draft, scheduled or published"});
   }
   if (!errors.empty()) throw ValidationError(errors);
   return filter;

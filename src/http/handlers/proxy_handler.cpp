@@ -6,20 +6,11 @@
 #include "http/handlers/client_info.h"
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/query_params.h"
 
 namespace persona::http {
 
 using boost::beast::http::verb;
-
-namespace {
-
-std::optional<std::string> QueryValue(const Request& req, const char* name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end()) return std::nullopt;
-  return it->second;
-}
-
-}  // namespace
 
 void AddProxyRoutes(Router& router, app::ProxyService& proxies) {
   router.Add(verb::get, "/api/v1/proxies", [&proxies](Request& req) {

@@ -11,21 +11,6 @@
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
-namespace {
-
-app::Activity AccountActivity(const std::string& user_id, const std::string& persona_id, const std::string& platform,
-                              const char* type, nlohmann::json data, const app::ClientInfo& client) {
-  return {.user_id = user_id,
-          .activity_type = type,
-          .data = std::move(data),
-          .ip_address = client.ip,
-          .user_agent = client.user_agent,
-          .persona_id = persona_id,
-          .platform_type = platform};
-}
-
-}  // namespace
-
 bool PgAccountStore::Insert(const std::string& user_id, const std::string& account_id, const app::NewAccount& a,
                             const std::string& credentials_encrypted,
                             const std::optional<std::string>& auth_tokens_encrypted, app::TimePoint now,
@@ -40,8 +25,8 @@ bool PgAccountStore::Insert(const std::string& user_id, const std::string& accou
       inserted = !r.empty();
       if (!inserted) return;
       RecordActivity(tx,
-                     AccountActivity(user_id, a.persona_id, a.platform_type, "account_create",
-                                     {{"account_id", account_id}, {"username", a.username}}, client),
+                     ActivityOf(user_id, "account_create", {{"account_id", account_id}, {"username", a.username}},
+                                client, a.persona_id, a.platform_type),
                      now);
     });
   } catch (const pqxx::unique_violation&) {
@@ -85,8 +70,8 @@ bool PgAccountStore::Update(const std::string& user_id, const std::string& accou
       if (credentials_encrypted) fields.push_back("credentials");
       if (auth_tokens_encrypted) fields.push_back("auth_tokens");
       RecordActivity(tx,
-                     AccountActivity(user_id, r[0][0].as<std::string>(), r[0][1].as<std::string>(), "account_update",
-                                     {{"account_id", account_id}, {"fields", fields}}, client),
+                     ActivityOf(user_id, "account_update", {{"account_id", account_id}, {"fields", fields}}, client,
+                                r[0][0].as<std::string>(), r[0][1].as<std::string>()),
                      now);
     });
   } catch (const pqxx::unique_violation&) {
@@ -103,8 +88,8 @@ bool PgAccountStore::Delete(const std::string& user_id, const std::string& accou
     found = !r.empty();
     if (!found) return;
     RecordActivity(tx,
-                   AccountActivity(user_id, r[0][0].as<std::string>(), r[0][1].as<std::string>(), "account_delete",
-                                   {{"account_id", account_id}}, client),
+                   ActivityOf(user_id, "account_delete", {{"account_id", account_id}}, client,
+                              r[0][0].as<std::string>(), r[0][1].as<std::string>()),
                    now);
   });
   return found;
@@ -147,8 +132,8 @@ void PgAccountStore::RecordReveal(const std::string& user_id, const app::Account
                      NullIfEmpty(client.user_agent), FormatTimestamp(now));
     if (allowed) {
       RecordActivity(tx,
-                     AccountActivity(user_id, account.persona_id, account.platform_type, "account_reveal",
-                                     {{"account_id", account.id}}, client),
+                     ActivityOf(user_id, "account_reveal", {{"account_id", account.id}}, client, account.persona_id,
+                                account.platform_type),
                      now);
     }
   });

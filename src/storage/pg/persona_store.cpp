@@ -15,16 +15,6 @@ namespace {
 // Raised by the personas_max_personas trigger (migration 0004).
 constexpr const char* kPersonaLimitReached = "PE001";
 
-app::Activity PersonaActivity(const std::string& user_id, const std::string& persona_id, const char* type,
-                              nlohmann::json data, const app::ClientInfo& client) {
-  return {.user_id = user_id,
-          .activity_type = type,
-          .data = std::move(data),
-          .ip_address = client.ip,
-          .user_agent = client.user_agent,
-          .persona_id = persona_id};
-}
-
 }  // namespace
 
 std::string PgPersonaStore::Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
@@ -33,7 +23,7 @@ std::string PgPersonaStore::Insert(const std::string& user_id, const nlohmann::j
   try {
     RunTransaction(pool_, [&](pqxx::work& tx) {
       id = tx.exec_prepared1("personas_insert", user_id, body.dump(), FormatTimestamp(now))[0].as<std::string>();
-      RecordActivity(tx, PersonaActivity(user_id, id, "persona_create", {{"persona_id", id}}, client), now);
+      RecordActivity(tx, ActivityOf(user_id, "persona_create", {{"persona_id", id}}, client, id), now);
     });
   } catch (const pqxx::sql_error& e) {
     if (e.sqlstate() != kPersonaLimitReached) throw;
@@ -73,7 +63,7 @@ bool PgPersonaStore::Update(const std::string& user_id, const std::string& perso
     if (!found) return;
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& [key, value] : patch.items()) fields.push_back(key);
-    RecordActivity(tx, PersonaActivity(user_id, persona_id, "persona_update", {{"fields", fields}}, client), now);
+    RecordActivity(tx, ActivityOf(user_id, "persona_update", {{"fields", fields}}, client, persona_id), now);
   });
   return found;
 }
@@ -87,7 +77,7 @@ bool PgPersonaStore::Delete(const std::string& user_id, const std::string& perso
     tx.exec_prepared("proxies_release_persona", persona_id);
     tx.exec_prepared("personas_delete", persona_id, user_id);
     // Written after the delete, so the row keeps no link to the persona that is gone.
-    auto activity = PersonaActivity(user_id, persona_id, "persona_delete", {{"persona_id", persona_id}}, client);
+    auto activity = ActivityOf(user_id, "persona_delete", {{"persona_id", persona_id}}, client, persona_id);
     activity.persona_id.reset();
     RecordActivity(tx, activity, now);
   });

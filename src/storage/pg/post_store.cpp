@@ -13,21 +13,6 @@
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
-namespace {
-
-app::Activity PostActivity(const std::string& user_id, const std::string& persona_id, const std::string& platform,
-                           const char* type, nlohmann::json data, const app::ClientInfo& client) {
-  return {.user_id = user_id,
-          .activity_type = type,
-          .data = std::move(data),
-          .ip_address = client.ip,
-          .user_agent = client.user_agent,
-          .persona_id = persona_id,
-          .platform_type = platform.empty() ? std::nullopt : std::optional(platform)};
-}
-
-}  // namespace
-
 std::optional<app::PostAccount> PgPostStore::Account(const std::string& user_id, const std::string& account_id) {
   std::optional<app::PostAccount> out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
@@ -56,7 +41,7 @@ std::string PgPostStore::Insert(const std::string& user_id, const app::PostAccou
     id = tx.exec_prepared1("posts_insert", user_id, account.account_id, body.dump(), FormatTimestamp(now))[0]
              .as<std::string>();
     RecordActivity(
-        tx, PostActivity(user_id, account.persona_id, account.platform_type, "post_create", {{"post_id", id}}, client),
+        tx, ActivityOf(user_id, "post_create", {{"post_id", id}}, client, account.persona_id, account.platform_type),
         now);
   });
   return id;
@@ -89,10 +74,10 @@ bool PgPostStore::Update(const std::string& user_id, const std::string& id, cons
     if (!found) return;
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& [key, value] : patch.items()) fields.push_back(key);
-    RecordActivity(tx,
-                   PostActivity(user_id, r[0][0].as<std::string>(), "", "post_update",
-                                {{"post_id", id}, {"fields", fields}}, client),
-                   now);
+    RecordActivity(
+        tx,
+        ActivityOf(user_id, "post_update", {{"post_id", id}, {"fields", fields}}, client, r[0][0].as<std::string>()),
+        now);
   });
   return found;
 }
@@ -104,8 +89,7 @@ bool PgPostStore::Delete(const std::string& user_id, const std::string& id, Cloc
     auto r = tx.exec_prepared("posts_delete", id, user_id);
     found = !r.empty();
     if (found) {
-      RecordActivity(tx, PostActivity(user_id, r[0][0].as<std::string>(), "", "post_delete", {{"post_id", id}}, client),
-                     now);
+      RecordActivity(tx, ActivityOf(user_id, "post_delete", {{"post_id", id}}, client, r[0][0].as<std::string>()), now);
     }
   });
   return found;
@@ -147,8 +131,8 @@ app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::
     if (!row[3].is_null()) tx.exec_prepared("posts_count_on_template", row[3].as<std::string>());
     if (!session[0].is_null()) tx.exec_prepared("posts_count_on_session", session[0].as<std::string>());
     RecordActivity(tx,
-                   PostActivity(user_id, persona_id, platform, "post_publish",
-                                {{"post_id", id}, {"platform_post_id", platform_post_id}}, client),
+                   ActivityOf(user_id, "post_publish", {{"post_id", id}, {"platform_post_id", platform_post_id}},
+                              client, persona_id, platform),
                    now);
     outcome.kind = app::PublishOutcome::Kind::kPublished;
   });
@@ -209,8 +193,8 @@ app::EngagementOutcome PgPostStore::RecordEngagement(const std::string& user_id,
       tx.exec_prepared("templates_recompute_success", locked[0][3].as<std::string>(), domain::kSuccessfulEffectiveness);
     }
     RecordActivity(tx,
-                   PostActivity(user_id, locked[0][2].as<std::string>(), locked[0][5].as<std::string>(),
-                                "post_engagement", {{"post_id", id}, {"window", window}}, client),
+                   ActivityOf(user_id, "post_engagement", {{"post_id", id}, {"window", window}}, client,
+                              locked[0][2].as<std::string>(), locked[0][5].as<std::string>()),
                    now);
     outcome.kind = app::EngagementOutcome::Kind::kRecorded;
   });

@@ -11,16 +11,6 @@
 namespace persona::storage {
 namespace {
 
-app::Activity ProxyActivity(const std::string& user_id, const char* type, nlohmann::json data,
-                            const app::ClientInfo& client, std::optional<std::string> persona_id = std::nullopt) {
-  return {.user_id = user_id,
-          .activity_type = type,
-          .data = std::move(data),
-          .ip_address = client.ip,
-          .user_agent = client.user_agent,
-          .persona_id = std::move(persona_id)};
-}
-
 app::StoredProxyEndpoint EndpointOf(const pqxx::row& row) {
   return {row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<int>(), row[3].as<std::string>(),
           row[4].as<std::string>()};
@@ -37,8 +27,8 @@ void PgProxyStore::Insert(const std::string& user_id, const std::string& id, con
   try {
     RunTransaction(pool_, [&](pqxx::work& tx) {
       tx.exec_prepared("proxies_insert", id, user_id, body.dump(), password_encrypted, FormatTimestamp(now));
-      RecordActivity(
-          tx, ProxyActivity(user_id, "proxy_create", {{"proxy", id}, {"proxy_id", body["proxy_id"]}}, client), now);
+      RecordActivity(tx, ActivityOf(user_id, "proxy_create", {{"proxy", id}, {"proxy_id", body["proxy_id"]}}, client),
+                     now);
     });
   } catch (const pqxx::unique_violation&) {
     throw ProxyIdTaken(body);
@@ -85,7 +75,7 @@ bool PgProxyStore::Update(const std::string& user_id, const std::string& id, con
       nlohmann::json fields = nlohmann::json::array();
       for (const auto& [key, value] : patch.items()) fields.push_back(key);
       if (password_encrypted) fields.push_back("proxy_password");
-      RecordActivity(tx, ProxyActivity(user_id, "proxy_update", {{"proxy", id}, {"fields", fields}}, client, persona),
+      RecordActivity(tx, ActivityOf(user_id, "proxy_update", {{"proxy", id}, {"fields", fields}}, client, persona),
                      now);
     });
   } catch (const pqxx::unique_violation&) {
@@ -103,8 +93,8 @@ bool PgProxyStore::Delete(const std::string& user_id, const std::string& id, Clo
     if (!found) return;
     if (!locked[0][1].is_null()) throw ConflictError("the proxy is assigned to a persona; release it first");
     tx.exec_prepared("proxies_delete", id, user_id);
-    RecordActivity(
-        tx, ProxyActivity(user_id, "proxy_delete", {{"proxy", id}, {"proxy_id", locked[0][3].c_str()}}, client), now);
+    RecordActivity(tx, ActivityOf(user_id, "proxy_delete", {{"proxy", id}, {"proxy_id", locked[0][3].c_str()}}, client),
+                   now);
   });
   return found;
 }
@@ -216,10 +206,10 @@ app::AssignResult PgProxyStore::Assign(const std::string& user_id, const std::st
     tx.exec_prepared("proxies_assign", proxy_uuid, persona_id, FormatTimestamp(now));
     tx.exec_prepared("personas_set_proxy", persona_id, row[3].as<std::string>(), row[4].as<std::string>(),
                      row[5].as<std::string>(), "assigned", FormatTimestamp(now));
-    RecordActivity(tx,
-                   ProxyActivity(user_id, "proxy_assign", {{"proxy", proxy_uuid}, {"proxy_id", row[3].c_str()}}, client,
-                                 persona_id),
-                   now);
+    RecordActivity(
+        tx,
+        ActivityOf(user_id, "proxy_assign", {{"proxy", proxy_uuid}, {"proxy_id", row[3].c_str()}}, client, persona_id),
+        now);
   });
   return result;
 }
@@ -235,8 +225,8 @@ bool PgProxyStore::Release(const std::string& user_id, const std::string& person
     tx.exec_prepared("personas_set_proxy", persona_id, nullptr, nullptr, nullptr, "unassigned", FormatTimestamp(now));
     RecordActivity(
         tx,
-        ProxyActivity(user_id, "proxy_release",
-                      {{"proxy", released[0][0].c_str()}, {"proxy_id", released[0][1].c_str()}}, client, persona_id),
+        ActivityOf(user_id, "proxy_release", {{"proxy", released[0][0].c_str()}, {"proxy_id", released[0][1].c_str()}},
+                   client, persona_id),
         now);
   });
   return found;

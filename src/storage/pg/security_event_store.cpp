@@ -45,13 +45,12 @@ std::optional<bool> PgSecurityEventStore::Resolve(const std::string& user_id, co
       return;
     }
     out = true;
-    app::Activity activity{.user_id = user_id,
-                           .activity_type = "security_event_resolve",
-                           .data = {{"security_event_id", id}, {"actions_taken", actions_taken}},
-                           .ip_address = client.ip,
-                           .user_agent = client.user_agent};
-    if (!r[0][0].is_null()) activity.persona_id = r[0][0].as<std::string>();
-    RecordActivity(tx, activity, now);
+    std::optional<std::string> persona;
+    if (!r[0][0].is_null()) persona = r[0][0].as<std::string>();
+    RecordActivity(tx,
+                   ActivityOf(user_id, "security_event_resolve",
+                              {{"security_event_id", id}, {"actions_taken", actions_taken}}, client, persona),
+                   now);
   });
   return out;
 }

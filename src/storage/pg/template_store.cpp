@@ -11,25 +11,12 @@
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
-namespace {
-
-app::Activity TemplateActivity(const std::string& user_id, const char* type, nlohmann::json data,
-                               const app::ClientInfo& client) {
-  return {.user_id = user_id,
-          .activity_type = type,
-          .data = std::move(data),
-          .ip_address = client.ip,
-          .user_agent = client.user_agent};
-}
-
-}  // namespace
-
 std::string PgTemplateStore::Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
                                     const app::ClientInfo& client) {
   std::string id;
   RunTransaction(pool_, [&](pqxx::work& tx) {
     id = tx.exec_prepared1("templates_insert", user_id, body.dump(), FormatTimestamp(now))[0].as<std::string>();
-    RecordActivity(tx, TemplateActivity(user_id, "template_create", {{"template_id", id}}, client), now);
+    RecordActivity(tx, ActivityOf(user_id, "template_create", {{"template_id", id}}, client), now);
   });
   return id;
 }
@@ -57,8 +44,7 @@ bool PgTemplateStore::Update(const std::string& user_id, const std::string& id, 
     if (!found) return;
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& [key, value] : patch.items()) fields.push_back(key);
-    RecordActivity(tx, TemplateActivity(user_id, "template_update", {{"template_id", id}, {"fields", fields}}, client),
-                   now);
+    RecordActivity(tx, ActivityOf(user_id, "template_update", {{"template_id", id}, {"fields", fields}}, client), now);
   });
   return found;
 }
@@ -68,7 +54,7 @@ bool PgTemplateStore::Delete(const std::string& user_id, const std::string& id, 
   bool found = false;
   RunTransaction(pool_, [&](pqxx::work& tx) {
     found = !tx.exec_prepared("templates_delete", id, user_id).empty();
-    if (found) RecordActivity(tx, TemplateActivity(user_id, "template_delete", {{"template_id", id}}, client), now);
+    if (found) RecordActivity(tx, ActivityOf(user_id, "template_delete", {{"template_id", id}}, client), now);
   });
   return found;
 }
