@@ -22,7 +22,7 @@ int ProxiesCheck(const Config& config, Logger& log, std::ostream& out) {
   crypto::PasswordHasher hasher;
   SystemClock clock;
   Services services(pool, cipher, hasher, clock, NetworkProxyProber(config.proxy_checks),
-                    ProxyCheckSettingsOf(config.proxy_checks));
+                    {.proxy_checks = ProxyCheckSettingsOf(config.proxy_checks)});
 
   // Every proxy of every user, now, whatever the periodic checker did last.
   auto reports = services.proxies.CheckDue(std::chrono::seconds(0), concurrency);

@@ -22,6 +22,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "jobs/proxy_checker.h"
+#include "jobs/session_sweeper.h"
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
 #include "storage/pg/pool.h"
@@ -114,8 +115,11 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   SystemClock clock;
   crypto::PasswordHasher hasher;
 
+  auto session_cache = MakeSessionCache(config, clock, log);
   Services services(pool, cipher, hasher, clock, NetworkProxyProber(config.proxy_checks),
-                    ProxyCheckSettingsOf(config.proxy_checks));
+                    {.proxy_checks = ProxyCheckSettingsOf(config.proxy_checks),
+                     .sessions = SessionTimeoutsOf(config.sessions),
+                     .session_cache = session_cache.get()});
   if (!services.users.HasUsers()) CreateFirstAdmin(services.users, config, out);
 
   http::Router router;
@@ -146,6 +150,7 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   if (config.proxy_checks.interval.count() > 0) {
     proxy_checker.emplace(services.proxies, config.proxy_checks.interval, config.proxy_checks.concurrency, log);
   }
+  jobs::SessionSweeper session_sweeper(services.sessions, std::chrono::seconds(30), log);
   server.Run();
   proxy_checker.reset();
   stopping = true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include "app/account_service.h"
 #include "app/activity_service.h"
@@ -9,6 +10,7 @@
 #include "app/post_service.h"
 #include "app/proxy_service.h"
 #include "app/security_event_service.h"
+#include "app/session_service.h"
 #include "app/template_service.h"
 #include "app/user_service.h"
 #include "config/config.h"
@@ -24,6 +26,7 @@
 #include "storage/pg/post_store.h"
 #include "storage/pg/proxy_store.h"
 #include "storage/pg/security_event_store.h"
+#include "storage/pg/session_store.h"
 #include "storage/pg/template_store.h"
 #include "storage/pg/user_repository.h"
 
@@ -32,19 +35,32 @@ namespace persona::cli {
 // Health checks over the network as configured: TCP connect, then CONNECT if set.
 app::ProxyProber NetworkProxyProber(const ProxyCheckConfig& config);
 app::ProxyCheckSettings ProxyCheckSettingsOf(const ProxyCheckConfig& config);
+app::SessionTimeouts SessionTimeoutsOf(const SessionConfig& config);
+// The session cache PERSONA_REDIS_URL asks for: Redis, or in-process when unset.
+std::unique_ptr<app::SessionCache> MakeSessionCache(const Config& config, const Clock& clock, Logger& log);
+
+struct ServiceSettings {
+  app::ProxyCheckSettings proxy_checks;
+  app::SessionTimeouts sessions;
+  // Null: an in-process cache owned by the services.
+  app::SessionCache* session_cache = nullptr;
+};
 
 // The use cases wired to their PostgreSQL stores: built once by `serve`, the commands
 // that need them and the tests, so all of them run the same objects.
 class Services {
  public:
   Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cipher, const crypto::PasswordHasher& hasher,
-           const Clock& clock, app::ProxyProber prober, app::ProxyCheckSettings proxy_checks = {});
+           const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth, accounts, personas, proxies, templates, posts, security_events, activity, std::move(readiness)};
+    return {auth,  accounts,        personas, proxies,  templates,
+            posts, security_events, activity, sessions, std::move(readiness)};
   }
 
  private:
+  std::unique_ptr<app::SessionCache> owned_session_cache_;
+  app::SessionCache& session_cache_;
   storage::PgUserRepository user_store_;
   storage::PgAuthStore auth_store_;
   storage::PgAccountStore account_store_;
@@ -54,6 +70,7 @@ class Services {
   storage::PgPostStore post_store_;
   storage::PgSecurityEventStore security_event_store_;
   storage::PgActivityStore activity_store_;
+  storage::PgSessionStore session_store_;
 
  public:
   app::UserService users;
@@ -65,6 +82,7 @@ class Services {
   app::PostService posts;
   app::SecurityEventService security_events;
   app::ActivityService activity;
+  app::SessionService sessions;
 };
 
 }  // namespace persona::cli

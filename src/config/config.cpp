@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <regex>
 
+#include "cache/redis_session_cache.h"
 #include "core/errors.h"
 
 namespace persona {
@@ -64,6 +65,12 @@ void Config::LoadEnvironment() {
   proxy_checks.timeout = std::chrono::milliseconds(number("PERSONA_PROXY_CHECK_TIMEOUT_MS", 100, 60000, 3000));
   proxy_checks.concurrency = static_cast<int>(number("PERSONA_PROXY_CHECK_CONCURRENCY", 1, 64, 4));
   proxy_checks.degraded_after_ms = static_cast<int>(number("PERSONA_PROXY_DEGRADED_MS", 1, 60000, 1000));
+  sessions.idle_after = std::chrono::minutes(number("PERSONA_SESSION_IDLE_MINUTES", 1, 1440, 10));
+  sessions.end_after = std::chrono::minutes(number("PERSONA_SESSION_END_MINUTES", 2, 10080, 120));
+  if (sessions.end_after <= sessions.idle_after) {
+    throw UsageError("PERSONA_SESSION_END_MINUTES must be longer than PERSONA_SESSION_IDLE_MINUTES");
+  }
+  if (redis_url) cache::ParseRedisUrl(*redis_url);  // refuse a malformed URL at start
   proxy_checks.connect_target = get("PERSONA_PROXY_CHECK_CONNECT");
   if (proxy_checks.connect_target) {
     static const std::regex kTarget(R"([A-Za-z0-9.-]{1,253}:[0-9]{1,5}|\[[0-9A-Fa-f:.]{2,45}\]:[0-9]{1,5})");

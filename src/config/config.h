@@ -32,6 +32,14 @@ struct ProxyCheckConfig {
   int degraded_after_ms = 1000;
 };
 
+// Work sessions (docs/sessions.md).
+struct SessionConfig {
+  // PERSONA_SESSION_IDLE_MINUTES: a live session with no action for this long is idle.
+  std::chrono::minutes idle_after{10};
+  // PERSONA_SESSION_END_MINUTES: … and the server ends it after this long.
+  std::chrono::minutes end_after{120};
+};
+
 // Settings shared by every subcommand: flags first, then PERSONA_* environment variables.
 struct Config {
   std::filesystem::path data_dir = "persona-data";
@@ -45,6 +53,7 @@ struct Config {
   // PERSONA_LOG_LEVEL: debug, info, warn, error.
   Logger::Level log_level = Logger::Level::kInfo;
   ProxyCheckConfig proxy_checks;
+  SessionConfig sessions;
 
   // Reads the PERSONA_* variables; throws UsageError on an invalid value.
   void LoadEnvironment();

@@ -8,6 +8,7 @@
 #include "http/handlers/post_handler.h"
 #include "http/handlers/proxy_handler.h"
 #include "http/handlers/security_event_handler.h"
+#include "http/handlers/session_handler.h"
 #include "http/handlers/template_handler.h"
 
 namespace persona::http {
@@ -24,6 +25,7 @@ void BuildApi(Router& router, ApiServices services) {
   AddPostRoutes(router, services.posts);
   AddSecurityEventRoutes(router, services.security_events);
   AddActivityRoutes(router, services.activity);
+  AddSessionRoutes(router, services.sessions);
 }
 
 }  // namespace persona::http

@@ -9,6 +9,7 @@
 #include "app/post_service.h"
 #include "app/proxy_service.h"
 #include "app/security_event_service.h"
+#include "app/session_service.h"
 #include "app/template_service.h"
 #include "http/handlers/health_handler.h"
 #include "http/router.h"
@@ -25,6 +26,7 @@ struct ApiServices {
   app::PostService& posts;
   app::SecurityEventService& security_events;
   app::ActivityService& activity;
+  app::SessionService& sessions;
   std::function<Readiness()> readiness;
 };
 

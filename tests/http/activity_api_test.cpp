@@ -36,17 +36,14 @@ class ActivityApi : public testing::ApiFixture {
 };
 
 TEST_F(ActivityApi, ManualActionsAreRecordedInTheLiveSession) {
-  Execute(
-      "INSERT INTO persona_sessions (id, persona_id, session_status) VALUES "
-      "('00000000-0000-4000-8000-000000000001', '" +
-      persona_ + "', 'active')");
+  auto session = Send(verb::post, "/api/v1/personas/" + persona_ + "/sessions", nlohmann::json::object()).Json();
   auto res = Act("comment");
   ASSERT_EQ(res.status, 201u) << res.body;
   auto row = res.Json();
   EXPECT_EQ(row["activity_type"], "comment");
   EXPECT_EQ(row["platform_type"], "instagram");
   EXPECT_EQ(row["persona_id"], persona_);
-  EXPECT_EQ(row["session_id"], "00000000-0000-4000-8000-000000000001");
+  EXPECT_EQ(row["session_id"], session["id"]);
   EXPECT_EQ(row["activity_data"]["source"], "manual");
   EXPECT_EQ(row["activity_data"]["details"]["target"], "@someone");
   EXPECT_EQ(row["risk_level"], "low");

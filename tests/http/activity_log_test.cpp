@@ -75,6 +75,16 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
          return nlohmann::json{
              {"persona_id", ids["persona"]}, {"activity_type", "comment"}, {"platform_type", "tiktok"}};
        }},
+      {verb::post, "/api/v1/personas/{id}/sessions", with("/api/v1/personas/", "persona", "/sessions"),
+       [] {
+         return nlohmann::json{{"active_platforms", {"tiktok"}}};
+       },
+       [&](const testing::HttpResult& res) { ids["session"] = id_of(res); }},
+      {verb::patch, "/api/v1/sessions/{id}", with("/api/v1/sessions/", "session"),
+       [] {
+         return nlohmann::json{{"session_status", "active"}};
+       }},
+      {verb::post, "/api/v1/sessions/{id}/end", with("/api/v1/sessions/", "session", "/end"), none},
       {verb::post, "/api/v1/security-events/{id}/resolve",
        [&] {
          auto events = AsBrowser(verb::get, "/api/v1/security-events?event_type=secret_revealed", cookie).Json();

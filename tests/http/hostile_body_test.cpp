@@ -42,6 +42,7 @@ class HostileBodies : public testing::ApiFixture {
     template_ = Id(Send(verb::post, "/api/v1/templates", TemplateBody()));
     token_ = Id(Send(verb::post, "/api/v1/me/tokens", {{"name", "t"}}));
     post_ = Id(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", "Hello"}}));
+    session_ = Id(Send(verb::post, "/api/v1/personas/" + persona_ + "/sessions", nlohmann::json::object()));
     Send(verb::post, "/api/v1/accounts/" + account_ + "/reveal", {{"password", "correct horse battery"}});
     auto events = AsBrowser(verb::get, "/api/v1/security-events", cookie_).Json();
     event_ = events["items"][0]["id"].get<std::string>();
@@ -116,14 +117,21 @@ class HostileBodies : public testing::ApiFixture {
          {{"persona_id", persona_}, {"activity_type", "like"}, {"platform_type", "twitter"}, {"details", {{"n", 1}}}}},
         {"POST /api/v1/security-events/{id}/resolve", {{"actions_taken", {"password_changed"}}}},
         {"PUT /api/v1/posts/{id}/engagement/{window}", {{"likes", 3}, {"comments", 1}, {"views", 100}}},
+        {"POST /api/v1/personas/{id}/sessions", {{"active_platforms", {"twitter"}}, {"platform_sessions", {{"a", 1}}}}},
+        {"PATCH /api/v1/sessions/{id}",
+         {{"session_status", "active"},
+          {"active_platforms", {"twitter"}},
+          {"platform_sessions", {{"a", 1}}},
+          {"suspicious_activity_detected", false},
+          {"risk_events", {{{"kind", "captcha_seen"}}}}}},
     };
   }
   std::string Target(const std::string& pattern) const {
     static const std::vector<std::pair<std::string, const std::string HostileBodies::*>> kIds = {
-        {"/personas/{id}", &HostileBodies::persona_},     {"/accounts/{id}", &HostileBodies::account_},
-        {"/proxies/{id}", &HostileBodies::proxy_},        {"/templates/{id}", &HostileBodies::template_},
-        {"/tokens/{id}", &HostileBodies::token_},         {"/posts/{id}", &HostileBodies::post_},
-        {"/security-events/{id}", &HostileBodies::event_}};
+        {"/personas/{id}", &HostileBodies::persona_},      {"/accounts/{id}", &HostileBodies::account_},
+        {"/proxies/{id}", &HostileBodies::proxy_},         {"/templates/{id}", &HostileBodies::template_},
+        {"/tokens/{id}", &HostileBodies::token_},          {"/posts/{id}", &HostileBodies::post_},
+        {"/security-events/{id}", &HostileBodies::event_}, {"/sessions/{id}", &HostileBodies::session_}};
     std::string target = pattern;
     for (const auto& [segment, member] : kIds) {
       auto at = target.find(segment);
@@ -132,7 +140,7 @@ class HostileBodies : public testing::ApiFixture {
     if (auto at = target.find("{window}"); at != std::string::npos) target.replace(at, 8, "immediate");
     return target;
   }
-  std::string cookie_, persona_, account_, proxy_, template_, token_, post_, event_;
+  std::string cookie_, persona_, account_, proxy_, template_, token_, post_, event_, session_;
 };
 
 TEST_F(HostileBodies, NeverAnswer5xx) {

@@ -24,7 +24,9 @@ void ApiFixture::SetUp() {
   hasher_ = std::make_unique<crypto::PasswordHasher>(hasher_params_);
   services_ =
       std::make_unique<cli::Services>(*pool_, *cipher_, *hasher_, clock_, cli::NetworkProxyProber(proxy_checks_),
-                                      cli::ProxyCheckSettingsOf(proxy_checks_));
+                                      cli::ServiceSettings{.proxy_checks = cli::ProxyCheckSettingsOf(proxy_checks_),
+                                                           .sessions = session_timeouts_,
+                                                           .session_cache = session_cache_.get()});
   http::BuildApi(router_, services_->Api([] {
     http::Readiness r;
     r.database_reachable = r.schema_current = true;

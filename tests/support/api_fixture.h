@@ -79,6 +79,9 @@ class ApiFixture : public ::testing::Test {
   std::unique_ptr<crypto::PasswordHasher> hasher_;
   // Health checks reach only listeners the tests open on 127.0.0.1, and give up fast.
   ProxyCheckConfig proxy_checks_{.timeout = std::chrono::milliseconds(500)};
+  app::SessionTimeouts session_timeouts_;
+  // Null: the services' own in-process cache; a test may set another before SetUp.
+  std::unique_ptr<app::SessionCache> session_cache_;
   std::unique_ptr<cli::Services> services_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;

@@ -1,1 +1,5 @@
-UPDATE persona_sessions SET content_posted = content_posted + 1 WHERE id = $1::uuid
+-- A publication recorded in a live session: counted, and the session is active again.
+UPDATE persona_sessions SET content_posted = content_posted + 1, session_status = 'active',
+    last_activity_at = $2::timestamptz, updated_at = $2::timestamptz
+WHERE id = $1::uuid AND session_status IN ('starting', 'active', 'idle')
+RETURNING version

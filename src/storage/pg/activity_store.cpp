@@ -25,9 +25,11 @@ std::optional<nlohmann::json> PgActivityStore::RecordManual(
     const std::function<domain::BurstAssessment(long long, long long)>& assess, Clock::TimePoint now,
     const app::ClientInfo& client) {
   std::optional<nlohmann::json> out;
+  std::optional<std::pair<std::string, long long>> session;  // (id, version) after the count
   const auto at = FormatTimestamp(now);
   RunTransaction(pool_, [&](pqxx::work& tx) {
     out.reset();
+    session.reset();
     if (tx.exec_prepared("activity_persona_lock", action.persona_id, user_id).empty()) return;
     auto rates = tx.exec_prepared1("activity_rates", action.persona_id, at);
     // This action is part of the last hour.
@@ -36,9 +38,13 @@ std::optional<nlohmann::json> PgActivityStore::RecordManual(
     auto row = tx.exec_prepared1("activity_insert_manual", user_id, action.persona_id, action.activity_type,
                                  action.platform_type, data.dump(), NullIfEmpty(client.ip),
                                  NullIfEmpty(client.user_agent), risk.risk_level, risk.anomaly_score, at);
-    if (!row[1].is_null()) tx.exec_prepared("activity_count_on_session", row[1].as<std::string>());
+    if (!row[1].is_null()) {
+      auto counted = tx.exec_prepared("activity_count_on_session", row[1].as<std::string>(), at);
+      if (!counted.empty()) session.emplace(row[1].as<std::string>(), counted[0][0].as<long long>());
+    }
     out = RowToJson(tx.exec_prepared1("activity_get", row[0].as<std::string>(), user_id, at));
   });
+  if (session) sessions_.Forget(session->first, session->second);
   return out;
 }
 

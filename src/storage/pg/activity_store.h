@@ -1,13 +1,14 @@
 #pragma once
 
 #include "app/activity_service.h"
+#include "app/session_cache.h"
 #include "storage/pg/pool.h"
 
 namespace persona::storage {
 
 class PgActivityStore : public app::ActivityStore {
  public:
-  explicit PgActivityStore(ConnectionPool& pool) : pool_(pool) {}
+  PgActivityStore(ConnectionPool& pool, app::SessionCache& sessions) : pool_(pool), sessions_(sessions) {}
 
   app::Page List(const std::string& user_id, const app::ActivityFilter& filter, const app::PageRequest& page) override;
   std::optional<nlohmann::json> RecordManual(const std::string& user_id, const app::ManualAction& action,
@@ -16,6 +17,7 @@ class PgActivityStore : public app::ActivityStore {
 
  private:
   ConnectionPool& pool_;
+  app::SessionCache& sessions_;
 };
 
 }  // namespace persona::storage

@@ -71,9 +71,14 @@ bool PgPersonaStore::Update(const std::string& user_id, const std::string& perso
 bool PgPersonaStore::Delete(const std::string& user_id, const std::string& persona_id, Clock::TimePoint now,
                             const app::ClientInfo& client) {
   bool found = false;
+  std::optional<std::string> live_session;
   RunTransaction(pool_, [&](pqxx::work& tx) {
+    live_session.reset();
     found = !tx.exec_prepared("personas_lock", persona_id, user_id).empty();
     if (!found) return;
+    if (auto live = tx.exec_prepared("sessions_live_of_persona", persona_id); !live.empty()) {
+      live_session = live[0][0].as<std::string>();
+    }
     tx.exec_prepared("proxies_release_persona", persona_id);
     tx.exec_prepared("personas_delete", persona_id, user_id);
     // Written after the delete, so the row keeps no link to the persona that is gone.
@@ -81,6 +86,8 @@ bool PgPersonaStore::Delete(const std::string& user_id, const std::string& perso
     activity.persona_id.reset();
     RecordActivity(tx, activity, now);
   });
+  // Its sessions went with it (ON DELETE CASCADE).
+  if (live_session) sessions_.Forget(*live_session, app::SessionCache::kGone);
   return found;
 }
 

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "app/persona_service.h"
+#include "app/session_cache.h"
 #include "storage/pg/pool.h"
 
 namespace persona::storage {
 
 class PgPersonaStore : public app::PersonaStore {
  public:
-  explicit PgPersonaStore(ConnectionPool& pool) : pool_(pool) {}
+  PgPersonaStore(ConnectionPool& pool, app::SessionCache& sessions) : pool_(pool), sessions_(sessions) {}
 
   std::string Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
                      const app::ClientInfo& client) override;
@@ -20,6 +21,7 @@ class PgPersonaStore : public app::PersonaStore {
 
  private:
   ConnectionPool& pool_;
+  app::SessionCache& sessions_;
 };
 
 }  // namespace persona::storage

@@ -100,9 +100,11 @@ app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::
                                          Clock::TimePoint now, const app::ClientInfo& client) {
   app::PublishOutcome outcome;
   std::string account_id, persona_id, platform;
+  std::optional<std::pair<std::string, long long>> counted_session;  // (id, version)
   const auto at = FormatTimestamp(published_at);
   RunTransaction(pool_, [&](pqxx::work& tx) {
     outcome = {};
+    counted_session.reset();
     auto post = tx.exec_prepared("posts_lock", id, user_id);
     if (post.empty()) return;
     const auto& row = post[0];
@@ -129,13 +131,17 @@ app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::
     auto session = tx.exec_prepared1("posts_mark_published", id, at, platform_post_id, FormatTimestamp(now));
     tx.exec_prepared("posts_count_on_persona", persona_id, at);
     if (!row[3].is_null()) tx.exec_prepared("posts_count_on_template", row[3].as<std::string>());
-    if (!session[0].is_null()) tx.exec_prepared("posts_count_on_session", session[0].as<std::string>());
+    if (!session[0].is_null()) {
+      auto counted = tx.exec_prepared("posts_count_on_session", session[0].as<std::string>(), FormatTimestamp(now));
+      if (!counted.empty()) counted_session.emplace(session[0].as<std::string>(), counted[0][0].as<long long>());
+    }
     RecordActivity(tx,
                    ActivityOf(user_id, "post_publish", {{"post_id", id}, {"platform_post_id", platform_post_id}},
                               client, persona_id, platform),
                    now);
     outcome.kind = app::PublishOutcome::Kind::kPublished;
   });
+  if (counted_session) sessions_.Forget(counted_session->first, counted_session->second);
   using Kind = app::PublishOutcome::Kind;
   if (outcome.kind == Kind::kCoolingDown || outcome.kind == Kind::kDailyLimit) {
     // The refusal is worth keeping: limit hits feed the security events and the risk score.

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "app/post_service.h"
+#include "app/session_cache.h"
 #include "storage/pg/pool.h"
 
 namespace persona::storage {
 
 class PgPostStore : public app::PostStore {
  public:
-  explicit PgPostStore(ConnectionPool& pool) : pool_(pool) {}
+  PgPostStore(ConnectionPool& pool, app::SessionCache& sessions) : pool_(pool), sessions_(sessions) {}
 
   std::optional<app::PostAccount> Account(const std::string& user_id, const std::string& account_id) override;
   std::pair<int, int> LocalTime(Clock::TimePoint at, const std::string& timezone) override;
@@ -29,6 +30,7 @@ class PgPostStore : public app::PostStore {
 
  private:
   ConnectionPool& pool_;
+  app::SessionCache& sessions_;
 };
 
 }  // namespace persona::storage

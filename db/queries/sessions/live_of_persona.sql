@@ -1,0 +1,2 @@
+SELECT id::text FROM persona_sessions
+WHERE persona_id = $1::uuid AND session_status IN ('starting', 'active', 'idle')
