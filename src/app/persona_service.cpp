@@ -26,6 +26,12 @@ nlohmann::json PersonaService::Get(const std::string& user_id, const std::string
   return *persona;
 }
 
+nlohmann::json PersonaService::Risk(const std::string& user_id, const std::string& persona_id) {
+  auto risk = IsUuid(persona_id) ? store_.Risk(user_id, persona_id) : std::nullopt;
+  if (!risk) throw NotFoundError("no such persona");
+  return *risk;
+}
+
 Page PersonaService::List(const std::string& user_id, const PageRequest& page) { return store_.List(user_id, page); }
 
 nlohmann::json PersonaService::Update(const std::string& user_id, const std::string& persona_id,

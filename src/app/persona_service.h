@@ -27,6 +27,8 @@ class PersonaStore {
   // when the persona is not the user's.
   virtual bool Delete(const std::string& user_id, const std::string& persona_id, Clock::TimePoint now,
                       const ClientInfo& client) = 0;
+  // {persona_id, risk_score, factors: [{factor, count, weight, cap, contribution}]}.
+  virtual std::optional<nlohmann::json> Risk(const std::string& user_id, const std::string& persona_id) = 0;
 };
 
 // Personas: validated against the documented shapes (docs/persona-shapes.md) and kept
@@ -41,6 +43,8 @@ class PersonaService {
   nlohmann::json Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
                         const ClientInfo& client);
   void Delete(const std::string& user_id, const std::string& persona_id, const ClientInfo& client);
+  // The persona's risk score with every factor that makes it (docs/risk.md).
+  nlohmann::json Risk(const std::string& user_id, const std::string& persona_id);
 
  private:
   PersonaStore& store_;

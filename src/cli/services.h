@@ -6,6 +6,7 @@
 #include "app/account_service.h"
 #include "app/activity_service.h"
 #include "app/auth_service.h"
+#include "app/dashboard_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
@@ -21,6 +22,7 @@
 #include "storage/pg/account_store.h"
 #include "storage/pg/activity_store.h"
 #include "storage/pg/auth_store.h"
+#include "storage/pg/dashboard_store.h"
 #include "storage/pg/persona_store.h"
 #include "storage/pg/pool.h"
 #include "storage/pg/post_store.h"
@@ -54,8 +56,17 @@ class Services {
            const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth,  accounts,        personas, proxies,  templates,
-            posts, security_events, activity, sessions, std::move(readiness)};
+    return {auth,
+            accounts,
+            personas,
+            proxies,
+            templates,
+            posts,
+            security_events,
+            activity,
+            sessions,
+            dashboard,
+            std::move(readiness)};
   }
 
  private:
@@ -71,6 +82,7 @@ class Services {
   storage::PgSecurityEventStore security_event_store_;
   storage::PgActivityStore activity_store_;
   storage::PgSessionStore session_store_;
+  storage::PgDashboardStore dashboard_store_;
 
  public:
   app::UserService users;
@@ -83,6 +95,7 @@ class Services {
   app::SecurityEventService security_events;
   app::ActivityService activity;
   app::SessionService sessions;
+  app::DashboardService dashboard;
 };
 
 }  // namespace persona::cli

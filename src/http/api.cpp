@@ -3,6 +3,7 @@
 #include "http/handlers/account_handler.h"
 #include "http/handlers/activity_handler.h"
 #include "http/handlers/auth_handler.h"
+#include "http/handlers/dashboard_handler.h"
 #include "http/handlers/openapi_handler.h"
 #include "http/handlers/persona_handler.h"
 #include "http/handlers/post_handler.h"
@@ -26,6 +27,7 @@ void BuildApi(Router& router, ApiServices services) {
   AddSecurityEventRoutes(router, services.security_events);
   AddActivityRoutes(router, services.activity);
   AddSessionRoutes(router, services.sessions);
+  AddDashboardRoutes(router, services.dashboard);
 }
 
 }  // namespace persona::http

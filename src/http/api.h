@@ -5,6 +5,7 @@
 #include "app/account_service.h"
 #include "app/activity_service.h"
 #include "app/auth_service.h"
+#include "app/dashboard_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
@@ -27,6 +28,7 @@ struct ApiServices {
   app::SecurityEventService& security_events;
   app::ActivityService& activity;
   app::SessionService& sessions;
+  app::DashboardService& dashboard;
   std::function<Readiness()> readiness;
 };
 

@@ -47,7 +47,7 @@ TEST_F(PersonaApi, CreateReadUpdateDelete) {
   EXPECT_EQ(persona["timezone"], "Asia/Manila");
   EXPECT_EQ(persona["demographics"]["age"], 27);
   EXPECT_EQ(persona["proxy_status"], "unassigned");
-  EXPECT_EQ(persona["risk_score"], 0.0);
+  EXPECT_EQ(persona["risk_score"], 0.1);  // no proxy yet (docs/risk.md)
   EXPECT_EQ(persona["total_posts"], 0);
   EXPECT_FALSE(persona.contains("user_id"));
   EXPECT_TRUE(

@@ -12,7 +12,7 @@ namespace persona::testing {
 struct TestCluster::Impl {
   TempDir dir;
   Logger log{Logger::Level::kWarn};
-  storage::EmbeddedPostgres pg{dir.path() / "data", log};
+  storage::EmbeddedPostgres pg{dir.path() / "data", log, storage::EmbeddedPostgres::Durability::kScratch};
 };
 
 TestCluster::TestCluster() : impl_(std::make_unique<Impl>()) {

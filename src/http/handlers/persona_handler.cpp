@@ -28,6 +28,10 @@ void AddPersonaRoutes(Router& router, app::PersonaService& personas, app::ProxyS
     return JsonResponse(200, personas.Get(req.caller->user_id, req.path_params.at("id")));
   });
 
+  router.Add(verb::get, "/api/v1/personas/{id}/risk", [&personas](Request& req) {
+    return JsonResponse(200, personas.Risk(req.caller->user_id, req.path_params.at("id")));
+  });
+
   router.Add(
       verb::patch, "/api/v1/personas/{id}",
       [&personas](Request& req) {

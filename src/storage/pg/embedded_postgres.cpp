@@ -124,12 +124,13 @@ fs::path FindPostgresBinDir() {
   return best;
 }
 
-EmbeddedPostgres::EmbeddedPostgres(fs::path data_dir, Logger& log)
+EmbeddedPostgres::EmbeddedPostgres(fs::path data_dir, Logger& log, Durability durability)
     : data_dir_(fs::absolute(data_dir).lexically_normal()),
       cluster_dir_(data_dir_ / "postgres"),
       password_file_(data_dir_ / "db-password"),
       log_file_(data_dir_ / "postgres.log"),
-      log_(log) {
+      log_(log),
+      durability_(durability) {
   socket_dir_ = data_dir_ / "run";
   if ((socket_dir_ / ".s.PGSQL.5432").string().size() > kMaxSocketPath) {
     // Same directory for every process using this data dir: derived from its path.
@@ -195,10 +196,27 @@ void EmbeddedPostgres::Start() {
   options.new_process_group = true;
   options.env = ChildEnvironment();
   auto started = std::chrono::steady_clock::now();
-  pid_ = Spawn({(bin_dir_ / "postgres").string(), "-D", cluster_dir_.string(), "-c", "listen_addresses=", "-c",
-                "unix_socket_directories=" + socket_dir_.string(), "-c", "unix_socket_permissions=0700", "-c",
-                "port=" + std::to_string(kPort), "-c", "max_connections=50", "-c", "logging_collector=off"},
-               options);
+  std::vector<std::string> argv = {(bin_dir_ / "postgres").string(),
+                                   "-D",
+                                   cluster_dir_.string(),
+                                   "-c",
+                                   "listen_addresses=",
+                                   "-c",
+                                   "unix_socket_directories=" + socket_dir_.string(),
+                                   "-c",
+                                   "unix_socket_permissions=0700",
+                                   "-c",
+                                   "port=" + std::to_string(kPort),
+                                   "-c",
+                                   "max_connections=50",
+                                   "-c",
+                                   "logging_collector=off"};
+  if (durability_ == Durability::kScratch) {
+    for (const char* setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"}) {
+      argv.insert(argv.end(), {"-c", setting});
+    }
+  }
+  pid_ = Spawn(argv, options);
   close(log_fd);
   try {
     WaitUntilReady(30000);
@@ -249,10 +267,18 @@ void EmbeddedPostgres::InitCluster() {
   options.stdout_fd = log_fd;
   options.stderr_fd = log_fd;
   options.env = ChildEnvironment();
-  pid_t pid = Spawn(
-      {(bin_dir_ / "initdb").string(), "-D", cluster_dir_.string(), "-U", "persona", "--pwfile=" + pwfile.string(),
-       "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C"},
-      options);
+  std::vector<std::string> argv = {(bin_dir_ / "initdb").string(),
+                                   "-D",
+                                   cluster_dir_.string(),
+                                   "-U",
+                                   "persona",
+                                   "--pwfile=" + pwfile.string(),
+                                   "--auth-local=scram-sha-256",
+                                   "--auth-host=scram-sha-256",
+                                   "--encoding=UTF8",
+                                   "--locale=C"};
+  if (durability_ == Durability::kScratch) argv.push_back("--no-sync");
+  pid_t pid = Spawn(argv, options);
   int code = WaitForExit(pid);
   close(log_fd);
   fs::remove(pwfile);

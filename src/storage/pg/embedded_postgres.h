@@ -19,7 +19,11 @@ namespace persona::storage {
 // DIR is too long for a socket name), DIR/db-password (0600), DIR/postgres.log.
 class EmbeddedPostgres {
  public:
-  EmbeddedPostgres(std::filesystem::path data_dir, Logger& log);
+  // kScratch is for throwaway clusters (the tests'): no fsync anywhere, so a crash of the
+  // machine may lose it. Every real cluster is kDurable.
+  enum class Durability { kDurable, kScratch };
+
+  EmbeddedPostgres(std::filesystem::path data_dir, Logger& log, Durability durability = Durability::kDurable);
   ~EmbeddedPostgres();
   EmbeddedPostgres(const EmbeddedPostgres&) = delete;
   EmbeddedPostgres& operator=(const EmbeddedPostgres&) = delete;
@@ -64,6 +68,7 @@ class EmbeddedPostgres {
   std::filesystem::path bin_dir_;
   std::optional<SystemUser> run_as_;
   Logger& log_;
+  Durability durability_;
   pid_t pid_ = -1;
 };
 

@@ -91,4 +91,19 @@ bool PgPersonaStore::Delete(const std::string& user_id, const std::string& perso
   return found;
 }
 
+std::optional<nlohmann::json> PgPersonaStore::Risk(const std::string& user_id, const std::string& persona_id) {
+  std::optional<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out.reset();
+    auto rows = tx.exec_prepared("personas_risk", persona_id, user_id);
+    if (rows.empty()) return;
+    nlohmann::json factors = nlohmann::json::array();
+    for (const auto& row : rows) factors.push_back(RowToJson(row));
+    out = nlohmann::json{{"persona_id", persona_id},
+                         {"risk_score", rows[0]["_risk_score"].as<double>()},
+                         {"factors", std::move(factors)}};
+  });
+  return out;
+}
+
 }  // namespace persona::storage

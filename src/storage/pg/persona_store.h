@@ -18,6 +18,7 @@ class PgPersonaStore : public app::PersonaStore {
               Clock::TimePoint now, const app::ClientInfo& client) override;
   bool Delete(const std::string& user_id, const std::string& persona_id, Clock::TimePoint now,
               const app::ClientInfo& client) override;
+  std::optional<nlohmann::json> Risk(const std::string& user_id, const std::string& persona_id) override;
 
  private:
   ConnectionPool& pool_;

@@ -1,0 +1,10 @@
+ALTER TABLE personas DROP CONSTRAINT personas_risk_score_range;
+DROP TRIGGER personas_risk ON personas;
+DROP TRIGGER proxy_assignments_risk ON proxy_assignments;
+DROP TRIGGER persona_sessions_risk ON persona_sessions;
+DROP TRIGGER security_events_risk ON security_events;
+DROP TRIGGER platform_accounts_risk ON platform_accounts;
+DROP FUNCTION persona_risk_input_changed();
+DROP FUNCTION persona_recompute_risk(UUID);
+DROP FUNCTION persona_risk_score(UUID);
+DROP FUNCTION persona_risk_factors(UUID);
