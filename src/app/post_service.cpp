@@ -1,7 +1,12 @@
 #include "app/post_service.h"
 
+#include <chrono>
+#include <map>
+#include <regex>
+
 #include "core/time_format.h"
 #include "core/uuid.h"
+#include "domain/csv.h"
 #include "domain/engagement.h"
 #include "domain/posting_window.h"
 #include "domain/template_render.h"
@@ -117,7 +122,152 @@ nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::j
   if (post.contains("scheduled_for") && !post["scheduled_for"].is_null()) {
     CheckSchedule(user_id, *account, post["scheduled_for"].get<std::string>());
   }
-  return Get(user_id, store_.Insert(user_id, *account, post, clock_.Now(), client));
+  auto created = Get(user_id, store_.Insert(user_id, *account, post, clock_.Now(), client));
+  created["warnings"] = store_.Warnings(user_id, created["id"].get<std::string>());
+  return created;
+}
+
+namespace {
+
+constexpr std::size_t kMaxImportRows = 1000;
+const std::vector<std::string> kImportColumns = {"persona", "account", "text", "template", "theme", "local_time"};
+
+// The CSV column a post member came from, for error messages.
+std::string ColumnOf(const std::string& member) {
+  if (member == "final_content") return "text";
+  if (member == "content_template_id") return "template";
+  if (member == "scheduled_for") return "local_time";
+  return member;
+}
+
+// "YYYY-MM-DD HH:MM" (or with a T) that is a real date and time.
+std::optional<std::string> LocalTimeOf(const std::string& text) {
+  static const std::regex kLocal(R"(([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2}))");
+  std::smatch m;
+  if (!std::regex_match(text, m, kLocal)) return std::nullopt;
+  std::chrono::year_month_day day{std::chrono::year(std::stoi(m[1])), std::chrono::month(std::stoul(m[2])),
+                                  std::chrono::day(std::stoul(m[3]))};
+  if (!day.ok() || std::stoi(m[4]) > 23 || std::stoi(m[5]) > 59) return std::nullopt;
+  return m[1].str() + "-" + m[2].str() + "-" + m[3].str() + " " + m[4].str() + ":" + m[5].str();
+}
+
+std::string CellOf(const nlohmann::json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+}  // namespace
+
+nlohmann::json PostService::Import(const std::string& user_id, std::string_view csv, const ClientInfo& client) {
+  std::vector<std::vector<std::string>> rows;
+  try {
+    rows = domain::ParseCsv(csv);
+  } catch (const std::invalid_argument& e) {
+    throw ValidationError("", e.what());
+  }
+  if (rows.empty()) throw ValidationError("", "the CSV is empty: its first line must name the columns");
+  std::map<std::string, std::size_t> column;
+  Fields header_errors;
+  for (std::size_t i = 0; i < rows[0].size(); ++i) {
+    const auto& name = rows[0][i];
+    if (std::find(kImportColumns.begin(), kImportColumns.end(), name) == kImportColumns.end()) {
+      header_errors.push_back({name, "is not a column: use persona, account, text, template, theme, local_time"});
+    } else if (!column.emplace(name, i).second) {
+      header_errors.push_back({name, "is named twice"});
+    }
+  }
+  for (const char* required : {"persona", "account"}) {
+    if (!column.count(required)) header_errors.push_back({required, "is a required column"});
+  }
+  if (!column.count("text") && !column.count("template")) {
+    header_errors.push_back({"text", "a text or a template column is required"});
+  }
+  if (!header_errors.empty()) throw ValidationError(header_errors);
+  if (rows.size() - 1 > kMaxImportRows) throw ValidationError("", "at most 1000 rows at a time");
+
+  nlohmann::json imported = nlohmann::json::array();
+  nlohmann::json errors = nlohmann::json::array();
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return c.empty(); })) continue;
+    auto fail = [&](const std::string& message) { errors.push_back({{"row", r}, {"message", message}}); };
+    if (row.size() != rows[0].size()) {
+      fail("has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(rows[0].size()));
+      continue;
+    }
+    auto cell = [&](const char* name) { return column.count(name) ? row[column.at(name)] : std::string(); };
+    const auto persona = cell("persona"), account = cell("account");
+    if (persona.empty() || account.empty()) {
+      fail("persona and account are required");
+      continue;
+    }
+    auto matches = store_.MatchAccounts(user_id, persona, account);
+    if (matches.size() != 1) {
+      fail(matches.empty() ? "no account '" + account + "' on a persona '" + persona + "'"
+                           : "'" + account + "' on '" + persona + "' names more than one account: use ids");
+      continue;
+    }
+    nlohmann::json body = {{"platform_account_id", matches[0]}};
+    if (!cell("text").empty()) body["final_content"] = cell("text");
+    if (!cell("template").empty()) body["content_template_id"] = cell("template");
+    if (!cell("theme").empty()) body["theme"] = cell("theme");
+    if (!cell("local_time").empty()) {
+      auto local = LocalTimeOf(cell("local_time"));
+      if (!local) {
+        fail("local_time: must be YYYY-MM-DD HH:MM in the persona's time zone");
+        continue;
+      }
+      body["scheduled_for"] = store_.LocalToUtc(*local, store_.Account(user_id, matches[0])->timezone);
+    }
+    try {
+      imported.push_back(Create(user_id, body, client));
+    } catch (const ValidationError& e) {
+      std::string message;
+      for (const auto& f : e.fields()) message += (message.empty() ? "" : "; ") + ColumnOf(f.field) + ": " + f.message;
+      fail(message);
+    } catch (const NotFoundError& e) {
+      fail(std::string("template: ") + e.what());
+    }
+  }
+  return {{"imported", std::move(imported)}, {"errors", std::move(errors)}};
+}
+
+std::string PostService::Export(const std::string& user_id, const PostFilter& filter) {
+  static const std::vector<std::string> kWindows = {"immediate", "daily", "weekly"};
+  static const std::vector<std::string> kMetrics = {"likes", "comments", "shares", "views"};
+  std::vector<std::string> header = {"id",         "persona",       "persona_id",   "platform_type",    "account",
+                                     "state",      "scheduled_for", "published_at", "platform_post_id", "text",
+                                     "template_id"};
+  for (const auto& w : kWindows) {
+    for (const auto& m : kMetrics) header.push_back(w + "_" + m);
+    header.push_back(w + "_captured_at");
+  }
+  for (const char* c :
+       {"template_effectiveness", "authenticity_rating", "user_satisfaction", "manual_customization_level"}) {
+    header.push_back(c);
+  }
+  std::string out = domain::CsvLine(header);
+  for (const auto& post : store_.Export(user_id, filter)) {
+    std::vector<std::string> cells;
+    for (const char* c : {"id", "persona", "persona_id", "platform_type", "account", "state", "scheduled_for",
+                          "published_manually_at", "platform_post_id", "final_content", "template_id"}) {
+      cells.push_back(CellOf(post[c]));
+    }
+    for (const auto& w : kWindows) {
+      const auto& snapshot = post[w + "_engagement"];
+      const bool captured = snapshot.is_object() && snapshot.contains("metrics");
+      for (const auto& m : kMetrics)
+        cells.push_back(captured ? CellOf(snapshot["metrics"].value(m, nlohmann::json())) : "");
+      cells.push_back(captured ? CellOf(snapshot.value("captured_at", nlohmann::json())) : "");
+    }
+    for (const char* c :
+         {"template_effectiveness", "authenticity_rating", "user_satisfaction", "manual_customization_level"}) {
+      cells.push_back(CellOf(post[c]));
+    }
+    out += domain::CsvLine(cells);
+  }
+  return out;
 }
 
 nlohmann::json PostService::Get(const std::string& user_id, const std::string& id) {

@@ -72,6 +72,17 @@ class PostStore {
   // What is due at `now`, oldest first: scheduled posts to publish and engagement
   // checkpoints to capture ({kind, window?, due_at, due_at_local, timezone, late?, missed?, post}).
   virtual std::vector<nlohmann::json> Due(const std::string& user_id, Clock::TimePoint now) = 0;
+  // The accounts a CSV row's persona (id or name) and account (id or username) match: at
+  // most two, since two already means ambiguous.
+  virtual std::vector<std::string> MatchAccounts(const std::string& user_id, const std::string& persona,
+                                                 const std::string& account) = 0;
+  // "YYYY-MM-DD HH:MM" in `timezone` as canonical UTC.
+  virtual std::string LocalToUtc(const std::string& local, const std::string& timezone) = 0;
+  // {code, post_id, message, min_spacing_minutes} for the post's duplicate text and
+  // too-close neighbours on its account.
+  virtual std::vector<nlohmann::json> Warnings(const std::string& user_id, const std::string& id) = 0;
+  // Posts with persona, account and engagement, oldest first (at most 100 000).
+  virtual std::vector<nlohmann::json> Export(const std::string& user_id, const PostFilter& filter) = 0;
 };
 
 // Manual posts: drafted from free text or a rendered template, scheduled at a time the
@@ -95,6 +106,11 @@ class PostService {
   nlohmann::json RecordEngagement(const std::string& user_id, const std::string& id, const std::string& window,
                                   const nlohmann::json& metrics, const ClientInfo& client);
   nlohmann::json Due(const std::string& user_id);
+  // POST /posts/import: a CSV of planned posts (docs/engagement.md, "Planning in bulk").
+  // Valid rows become posts; {imported: [post…], errors: [{row, message}]}.
+  nlohmann::json Import(const std::string& user_id, std::string_view csv, const ClientInfo& client);
+  // GET /posts/export: the posts with their engagement as CSV.
+  std::string Export(const std::string& user_id, const PostFilter& filter);
 
   // How far a scheduled time may be from one of the persona's posting times.
   static constexpr int kScheduleToleranceMinutes = 30;

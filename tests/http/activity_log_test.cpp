@@ -127,6 +127,7 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
          return nlohmann::json{{"platform_account_id", ids["account"]}, {"final_content", "Kumusta!"}};
        },
        [&](const testing::HttpResult& res) { ids["post"] = id_of(res); }},
+      {verb::post, "/api/v1/posts/import", fixed("/api/v1/posts/import"), none},
       {verb::patch, "/api/v1/posts/{id}", with("/api/v1/posts/", "post"),
        [] {
          return nlohmann::json{{"final_content", "Kumusta, Manila!"}};
@@ -179,6 +180,9 @@ TEST_F(ActivityLog, EveryMutatingRouteWritesARow) {
     if (step.pattern == "/api/v1/proxies/import") {
       res = Call(step.method, step.target(), "203.0.113.7:8080:u:p",
                  {{"Cookie", cookie}, {"Origin", Origin()}, {"Content-Type", "text/plain"}});
+    } else if (step.pattern == "/api/v1/posts/import") {
+      res = Call(step.method, step.target(), "persona,account,text\n" + ids["persona"] + "," + ids["account"] + ",Hi\n",
+                 {{"Cookie", cookie}, {"Origin", Origin()}, {"Content-Type", "text/csv"}});
     } else {
       res = AsBrowser(step.method, step.target(), cookie, body.is_null() ? "" : body.dump());
     }

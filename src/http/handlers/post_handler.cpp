@@ -44,6 +44,21 @@ void AddPostRoutes(Router& router, app::PostService& posts) {
       },
       RouteOptions{.json_body = true});
 
+  router.Add(verb::post, "/api/v1/posts/import", [&posts](Request& req) {
+    auto type = std::string(req.headers[boost::beast::http::field::content_type]);
+    if (type.rfind("text/csv", 0) != 0) return ProblemResponse(415, "send the planned posts as text/csv");
+    if (req.body.find('\0') != std::string::npos) throw ValidationError("", "the CSV must not contain NUL bytes");
+    return JsonResponse(200, posts.Import(req.caller->user_id, req.body, ClientOf(req)));
+  });
+
+  router.Add(verb::get, "/api/v1/posts/export", [&posts](Request& req) {
+    Response res;
+    res.content_type = "text/csv; charset=utf-8";
+    res.body = posts.Export(req.caller->user_id, ParseFilter(req));
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"posts.csv\"");
+    return res;
+  });
+
   router.Add(verb::get, "/api/v1/posts/due",
              [&posts](Request& req) { return JsonResponse(200, posts.Due(req.caller->user_id)); });
 

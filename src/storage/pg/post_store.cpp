@@ -236,4 +236,49 @@ std::vector<nlohmann::json> PgPostStore::Due(const std::string& user_id, Clock::
   return out;
 }
 
+std::vector<std::string> PgPostStore::MatchAccounts(const std::string& user_id, const std::string& persona,
+                                                    const std::string& account) {
+  std::vector<std::string> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out.clear();
+    for (const auto& row : tx.exec_prepared("posts_import_account", user_id, persona, account)) {
+      out.push_back(row[0].as<std::string>());
+    }
+  });
+  return out;
+}
+
+std::string PgPostStore::LocalToUtc(const std::string& local, const std::string& timezone) {
+  std::string out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out = tx.exec_prepared1("posts_local_to_utc", local, timezone)[0].as<std::string>();
+  });
+  return out;
+}
+
+std::vector<nlohmann::json> PgPostStore::Warnings(const std::string& user_id, const std::string& id) {
+  std::vector<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out.clear();
+    for (const auto& row : tx.exec_prepared("posts_warnings", id, user_id)) {
+      auto warning = RowToJson(row);
+      if (warning["min_spacing_minutes"].is_null()) warning.erase("min_spacing_minutes");
+      out.push_back(std::move(warning));
+    }
+  });
+  return out;
+}
+
+std::vector<nlohmann::json> PgPostStore::Export(const std::string& user_id, const app::PostFilter& f) {
+  std::vector<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out.clear();
+    for (const auto& row : tx.exec_prepared("posts_export", user_id, OrNull(f.persona_id), OrNull(f.state),
+                                            OrNull(f.from), OrNull(f.to))) {
+      out.push_back(RowToJson(row));
+    }
+  });
+  return out;
+}
+
 }  // namespace persona::storage

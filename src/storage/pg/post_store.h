@@ -27,6 +27,11 @@ class PgPostStore : public app::PostStore {
                                           const nlohmann::json& metrics, Clock::TimePoint now,
                                           const app::ClientInfo& client) override;
   std::vector<nlohmann::json> Due(const std::string& user_id, Clock::TimePoint now) override;
+  std::vector<std::string> MatchAccounts(const std::string& user_id, const std::string& persona,
+                                         const std::string& account) override;
+  std::string LocalToUtc(const std::string& local, const std::string& timezone) override;
+  std::vector<nlohmann::json> Warnings(const std::string& user_id, const std::string& id) override;
+  std::vector<nlohmann::json> Export(const std::string& user_id, const app::PostFilter& filter) override;
 
  private:
   ConnectionPool& pool_;

@@ -1,0 +1,30 @@
+-- What a new post should be warned about on its account: the same text (ignoring case
+-- and surrounding space) already published or scheduled there, and posts closer to its
+-- scheduled time than the platform's minimum spacing (docs/posting.md), overridable by
+-- the account's platform_settings.min_spacing_minutes.
+WITH p AS (
+    SELECT m.id, m.platform_account_id, lower(btrim(m.final_content)) AS text, m.scheduled_for,
+           COALESCE(CASE WHEN a.platform_settings->>'min_spacing_minutes' ~ '^[0-9]{1,4}$'
+                         THEN (a.platform_settings->>'min_spacing_minutes')::integer END,
+                    CASE a.platform_type WHEN 'twitter' THEN 30 WHEN 'instagram' THEN 240
+                                         WHEN 'tiktok' THEN 180 WHEN 'linkedin' THEN 720 ELSE 60 END) AS spacing
+    FROM manual_posts m JOIN platform_accounts a ON a.id = m.platform_account_id
+    WHERE m.id = $1::uuid AND m.user_id = $2::uuid
+)
+SELECT 'duplicate_text' AS code, o.id::text AS post_id,
+       CASE WHEN o.published_manually_at IS NOT NULL THEN 'the same text was already published on this account'
+            ELSE 'the same text is already scheduled on this account' END AS message,
+       NULL::integer AS min_spacing_minutes
+FROM p JOIN manual_posts o ON o.platform_account_id = p.platform_account_id AND o.id <> p.id
+WHERE lower(btrim(o.final_content)) = p.text AND (o.published_manually_at IS NOT NULL OR o.scheduled_for IS NOT NULL)
+UNION ALL
+SELECT 'too_close', o.id::text,
+       'another post on this account is ' ||
+       round(abs(extract(epoch FROM (COALESCE(o.published_manually_at, o.scheduled_for) - p.scheduled_for))) / 60)
+       || ' minutes away; the minimum spacing is ' || p.spacing || ' minutes',
+       p.spacing
+FROM p JOIN manual_posts o ON o.platform_account_id = p.platform_account_id AND o.id <> p.id
+WHERE p.scheduled_for IS NOT NULL
+  AND COALESCE(o.published_manually_at, o.scheduled_for) IS NOT NULL
+  AND abs(extract(epoch FROM (COALESCE(o.published_manually_at, o.scheduled_for) - p.scheduled_for))) < p.spacing * 60
+ORDER BY 1, 2
