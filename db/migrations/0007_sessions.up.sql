@@ -8,10 +8,10 @@ ALTER TABLE persona_sessions ALTER COLUMN user_id SET NOT NULL,
     ALTER COLUMN persona_id SET NOT NULL,
     ALTER COLUMN session_status SET NOT NULL,
     ALTER COLUMN started_at SET NOT NULL;
-ALTER TABLE persona_sessions ADD COLUMN last_activity_at TIMESTAMPTZ,
+ALTER TABLE persona_sessions ADD COLUMN last_activity_at TIMESTAMPTZ DEFAULT NOW(),
     ADD COLUMN end_reason VARCHAR(20),
     ADD COLUMN error_message TEXT,
-    ADD COLUMN updated_at TIMESTAMPTZ,
+    ADD COLUMN updated_at TIMESTAMPTZ DEFAULT NOW(),
     ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 UPDATE persona_sessions SET last_activity_at = COALESCE(ended_at, started_at), updated_at = COALESCE(ended_at, started_at);
 ALTER TABLE persona_sessions ALTER COLUMN last_activity_at SET NOT NULL, ALTER COLUMN updated_at SET NOT NULL;

@@ -47,6 +47,9 @@ $$;
 -- The persona's row is locked before the score is computed: a statement after the lock
 -- sees every change committed by whoever held it, so two transactions changing inputs
 -- at once cannot leave a score computed from a snapshot that misses the other's change.
+-- NO KEY UPDATE, the lock an UPDATE of the row takes: it does not conflict with the KEY
+-- SHARE lock a foreign-key check holds on the persona (a security event's insert), so two
+-- such inserts cannot deadlock by both upgrading.
 CREATE FUNCTION persona_recompute_risk(p_persona UUID) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     score NUMERIC;
@@ -54,7 +57,7 @@ BEGIN
     IF p_persona IS NULL THEN
         RETURN;
     END IF;
-    PERFORM 1 FROM personas WHERE id = p_persona FOR UPDATE;
+    PERFORM 1 FROM personas WHERE id = p_persona FOR NO KEY UPDATE;
     score := persona_risk_score(p_persona);
     UPDATE personas SET risk_score = score WHERE id = p_persona AND risk_score IS DISTINCT FROM score;
 END $$;

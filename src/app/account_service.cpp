@@ -146,13 +146,13 @@ nlohmann::json AccountService::Create(const std::string& user_id, const NewAccou
 }
 
 nlohmann::json AccountService::Get(const std::string& user_id, const std::string& account_id) {
-  auto account = IsUuid(account_id) ? store_.Find(user_id, account_id) : std::nullopt;
+  auto account = IsUuid(account_id) ? store_.Find(user_id, account_id, clock_.Now()) : std::nullopt;
   if (!account) throw NotFoundError("no such account");
   return *account;
 }
 
 Page AccountService::List(const std::string& user_id, const std::string& persona_id, const PageRequest& page) {
-  auto accounts = IsUuid(persona_id) ? store_.List(user_id, persona_id, page) : std::nullopt;
+  auto accounts = IsUuid(persona_id) ? store_.List(user_id, persona_id, page, clock_.Now()) : std::nullopt;
   if (!accounts) throw NotFoundError("no such persona");
   return *accounts;
 }

@@ -43,10 +43,12 @@ class AccountStore {
                       const std::string& credentials_encrypted, const std::optional<std::string>& auth_tokens_encrypted,
                       TimePoint now, const ClientInfo& client) = 0;
   // The account as the API shows it (no secrets), if it is the user's.
-  virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& account_id) = 0;
+  // daily_posts_count is the count of the persona's day at `now`.
+  virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& account_id,
+                                             Clock::TimePoint now) = 0;
   // nullopt when the persona is not the user's.
-  virtual std::optional<Page> List(const std::string& user_id, const std::string& persona_id,
-                                   const PageRequest& page) = 0;
+  virtual std::optional<Page> List(const std::string& user_id, const std::string& persona_id, const PageRequest& page,
+                                   Clock::TimePoint now) = 0;
   // `patch` is validated and holds no secrets; new encrypted secrets come apart. False
   // when the account is not the user's; ConflictError for a taken username.
   virtual bool Update(const std::string& user_id, const std::string& account_id, const nlohmann::json& patch,

@@ -81,6 +81,17 @@ TEST_F(ActivityApi, ABurstFarAboveThePersonasUsualRateIsFlagged) {
   auto critical = Act().Json();  // the 100th: ratio 10
   EXPECT_EQ(critical["risk_level"], "critical");
   EXPECT_DOUBLE_EQ(critical["anomaly_score"].get<double>(), 1.0);
+  // The burst raised one event when it turned high and one when it turned critical, not
+  // one per action; the critical one counts in the persona's risk.
+  EXPECT_EQ(Count("SELECT count(*) FROM security_events WHERE event_type = 'suspicious_activity' AND "
+                  "severity = 'warning'"),
+            1);
+  EXPECT_EQ(Count("SELECT count(*) FROM security_events WHERE event_type = 'suspicious_activity' AND "
+                  "severity = 'critical' AND (event_data->>'anomaly_score')::float >= 0.9"),
+            1);
+  EXPECT_EQ(Count("SELECT round(risk_score * 100) FROM personas"), 10 + 20 + 5);  // no proxy, critical, warning
+  for (int i = 0; i < 5; ++i) Act();
+  EXPECT_EQ(Count("SELECT count(*) FROM security_events WHERE event_type = 'suspicious_activity'"), 2);
   // An hour later the burst is history again.
   clock_.Advance(std::chrono::minutes(61));
   cookie_ = *Login("ana@example.com");

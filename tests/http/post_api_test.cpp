@@ -193,7 +193,11 @@ TEST_F(PostApi, TheDailyLimitStartsAgainAtManilaMidnight) {
                   account_ + "'"),
             1);
 
+  EXPECT_EQ(Send(verb::get, "/api/v1/accounts/" + account_).Json()["daily_posts_count"], 2);
   clock_.Advance(std::chrono::minutes(3));  // 00:01 in Manila, the next day
+  // The count reads in the persona's day: a new day has none yet.
+  EXPECT_EQ(Send(verb::get, "/api/v1/accounts/" + account_).Json()["daily_posts_count"], 0);
+  EXPECT_EQ(Send(verb::get, "/api/v1/personas/" + persona_ + "/accounts").Json()["items"][0]["daily_posts_count"], 0);
   EXPECT_EQ(Publish(posts[2]).status, 200u);
   EXPECT_EQ(Send(verb::get, "/api/v1/accounts/" + account_).Json()["daily_posts_count"], 1);
 }

@@ -35,21 +35,22 @@ bool PgAccountStore::Insert(const std::string& user_id, const std::string& accou
   return inserted;
 }
 
-std::optional<nlohmann::json> PgAccountStore::Find(const std::string& user_id, const std::string& account_id) {
+std::optional<nlohmann::json> PgAccountStore::Find(const std::string& user_id, const std::string& account_id,
+                                                   Clock::TimePoint now) {
   std::optional<nlohmann::json> out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
-    auto r = tx.exec_prepared("accounts_get", account_id, user_id);
+    auto r = tx.exec_prepared("accounts_get", account_id, user_id, FormatTimestamp(now));
     if (!r.empty()) out = RowToJson(r[0]);
   });
   return out;
 }
 
 std::optional<app::Page> PgAccountStore::List(const std::string& user_id, const std::string& persona_id,
-                                              const app::PageRequest& page) {
+                                              const app::PageRequest& page, Clock::TimePoint now) {
   std::optional<app::Page> out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
     if (tx.exec_prepared("accounts_persona_exists", persona_id, user_id).empty()) return;
-    out = FetchPage(tx, "accounts_list", page, persona_id, user_id);
+    out = FetchPage(tx, "accounts_list", page, persona_id, user_id, FormatTimestamp(now));
   });
   return out;
 }

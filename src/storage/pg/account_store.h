@@ -12,9 +12,10 @@ class PgAccountStore : public app::AccountStore {
   bool Insert(const std::string& user_id, const std::string& account_id, const app::NewAccount& account,
               const std::string& credentials_encrypted, const std::optional<std::string>& auth_tokens_encrypted,
               app::TimePoint now, const app::ClientInfo& client) override;
-  std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& account_id) override;
-  std::optional<app::Page> List(const std::string& user_id, const std::string& persona_id,
-                                const app::PageRequest& page) override;
+  std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& account_id,
+                                     Clock::TimePoint now) override;
+  std::optional<app::Page> List(const std::string& user_id, const std::string& persona_id, const app::PageRequest& page,
+                                Clock::TimePoint now) override;
   bool Update(const std::string& user_id, const std::string& account_id, const nlohmann::json& patch,
               const std::optional<std::string>& credentials_encrypted,
               const std::optional<std::string>& auth_tokens_encrypted, app::TimePoint now,

@@ -38,6 +38,18 @@ std::optional<nlohmann::json> PgActivityStore::RecordManual(
     auto row = tx.exec_prepared1("activity_insert_manual", user_id, action.persona_id, action.activity_type,
                                  action.platform_type, data.dump(), NullIfEmpty(client.ip),
                                  NullIfEmpty(client.user_agent), risk.risk_level, risk.anomaly_score, at);
+    if (risk.risk_level == "high" || risk.risk_level == "critical") {
+      const char* severity = risk.risk_level == "critical" ? "critical" : "warning";
+      nlohmann::json event = {{"activity_id", row[0].as<std::string>()},
+                              {"activity_type", action.activity_type},
+                              {"platform_type", action.platform_type},
+                              {"anomaly_score", risk.anomaly_score},
+                              {"actions_last_hour", rates[0].as<long long>() + 1},
+                              {"actions_previous_week", rates[1].as<long long>()}};
+      tx.exec_prepared("activity_burst_event", user_id, action.persona_id, severity,
+                       "manual actions far above the persona's usual rate (" + risk.risk_level + ")", event.dump(),
+                       NullIfEmpty(client.ip), NullIfEmpty(client.user_agent), at);
+    }
     if (!row[1].is_null()) {
       auto counted = tx.exec_prepared("activity_count_on_session", row[1].as<std::string>(), at);
       if (!counted.empty()) session.emplace(row[1].as<std::string>(), counted[0][0].as<long long>());

@@ -74,8 +74,9 @@ class MigratorTest : public ::testing::Test {
       INSERT INTO proxy_assignments (id, proxy_id, proxy_ip, proxy_port, proxy_username,
                                      proxy_password_encrypted, city)
       VALUES ('00000000-0000-0000-0000-000000000004', 'pc-1', '127.0.0.1', 8000, 'u', '{}', 'Manila');
-      INSERT INTO persona_sessions (id, persona_id, proxy_id)
-      VALUES ('00000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-000000000002',
+      INSERT INTO persona_sessions (id, user_id, persona_id, proxy_id)
+      VALUES ('00000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-000000000001',
+              '00000000-0000-0000-0000-000000000002',
               '00000000-0000-0000-0000-000000000004');
       INSERT INTO content_templates (id, user_id, template_name, content_type, target_platforms)
       VALUES ('00000000-0000-0000-0000-000000000006', '00000000-0000-0000-0000-000000000001', 't', 'text',
