@@ -67,12 +67,20 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   auto* p_check = proxies->add_subcommand("check", "health-check every proxy now and print the results");
   add_data_dir(p_check);
 
+  auto* retention = app.add_subcommand("retention", "remove data past its retention period");
+  retention->require_subcommand(1);
+  bool dry_run = false;
+  auto* r_run = retention->add_subcommand("run", "remove expired rows now and print what per table");
+  r_run->add_flag("--dry-run", dry_run, "count what would be removed, remove nothing");
+  add_data_dir(r_run);
+
   // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);
     } catch (const CLI::OptionNotFound&) {
-      err << "persona: error: unknown command '" << argv[1] << "' (commands: serve, migrate, user, keys, proxies)\n"
+      err << "persona: error: unknown command '" << argv[1]
+          << "' (commands: serve, migrate, user, keys, proxies, retention)\n"
           << "(run `persona --help` for usage)\n";
       return kExitUsage;
     }
@@ -109,6 +117,7 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     if (k_rotate->parsed()) return Keys(config, log, KeysAction::kRotate, batch_size, out);
     if (k_rewrap->parsed()) return Keys(config, log, KeysAction::kRewrap, batch_size, out);
     if (p_check->parsed()) return ProxiesCheck(config, log, out);
+    if (r_run->parsed()) return RetentionRun(config, log, dry_run, out);
   } catch (const UsageError& e) {
     err << "persona: error: " << e.what() << "\n";
     return kExitUsage;

@@ -28,6 +28,10 @@ int Keys(const Config& config, Logger& log, KeysAction action, int batch_size, s
 // Checks every proxy in the inventory now and prints one line per proxy and a summary.
 int ProxiesCheck(const Config& config, Logger& log, std::ostream& out);
 
+// Removes what has outlived its retention (docs/retention.md) and prints what per table;
+// with `dry_run`, only counts.
+int RetentionRun(const Config& config, Logger& log, bool dry_run, std::ostream& out);
+
 // Reads a password from standard input: all of it, less one trailing newline.
 std::string ReadPassword(std::istream& in);
 

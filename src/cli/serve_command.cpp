@@ -22,6 +22,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "jobs/proxy_checker.h"
+#include "jobs/retention_job.h"
 #include "jobs/session_sweeper.h"
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
@@ -31,7 +32,6 @@ namespace persona::cli {
 namespace {
 
 constexpr const char* kFirstAdminEmail = "admin@persona.local";
-constexpr int kActivityMonthsAhead = 2;
 
 // Worker threads and pooled connections: handlers block on the database, so a few per
 // core keep both cores busy while queries wait; PostgreSQL itself has 2 cores too.
@@ -59,18 +59,6 @@ void CreateFirstAdmin(app::UserService& users, const Config& config, std::ostrea
       << "  its password is in " << path.string() << " (readable only by you)\n"
       << "  change it with: persona user passwd --email " << kFirstAdminEmail
       << " --password-stdin, then delete that file\n";
-}
-
-void EnsureActivityPartitions(storage::ConnectionPool& pool) {
-  auto conn = pool.Acquire();
-  pqxx::work tx(*conn);
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char today[16];
-  std::strftime(today, sizeof today, "%Y-%m-%d", &utc);
-  tx.exec_prepared("activity_ensure_partitions", std::string(today), kActivityMonthsAhead);
-  tx.commit();
 }
 
 http::Readiness Probe(storage::ConnectionPool& pool, int expected_version) {
@@ -108,8 +96,6 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
 
   const std::size_t workers = WorkerCount();
   storage::ConnectionPool pool(db.ConnectionString(), workers);
-  EnsureActivityPartitions(pool);
-
   crypto::KeyStore keys(config.KeyFile(), config.master_key);
   crypto::FieldCipher cipher(keys);
   SystemClock clock;
@@ -120,6 +106,8 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
                     {.proxy_checks = ProxyCheckSettingsOf(config.proxy_checks),
                      .sessions = SessionTimeoutsOf(config.sessions),
                      .session_cache = session_cache.get()});
+  // Rows of this month and the next two never land in the DEFAULT partition.
+  services.retention.EnsurePartitions();
   if (!services.users.HasUsers()) CreateFirstAdmin(services.users, config, out);
 
   http::Router router;
@@ -151,6 +139,7 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
     proxy_checker.emplace(services.proxies, config.proxy_checks.interval, config.proxy_checks.concurrency, log);
   }
   jobs::SessionSweeper session_sweeper(services.sessions, std::chrono::seconds(30), log);
+  jobs::RetentionJob retention(services.retention, log);
   server.Run();
   proxy_checker.reset();
   stopping = true;

@@ -44,6 +44,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       activity_store_(pool, session_cache_),
       session_store_(pool),
       dashboard_store_(pool),
+      retention_store_(pool),
       users(user_store_, hasher),
       auth(auth_store_, hasher, cipher, clock),
       accounts(account_store_, hasher, cipher, clock),
@@ -54,6 +55,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       security_events(security_event_store_, clock),
       activity(activity_store_, clock),
       sessions(session_store_, session_cache_, settings.sessions, clock),
-      dashboard(dashboard_store_, clock) {}
+      dashboard(dashboard_store_, clock),
+      retention(retention_store_, clock) {}
 
 }  // namespace persona::cli

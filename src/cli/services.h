@@ -10,6 +10,7 @@
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
+#include "app/retention_service.h"
 #include "app/security_event_service.h"
 #include "app/session_service.h"
 #include "app/template_service.h"
@@ -27,6 +28,7 @@
 #include "storage/pg/pool.h"
 #include "storage/pg/post_store.h"
 #include "storage/pg/proxy_store.h"
+#include "storage/pg/retention_store.h"
 #include "storage/pg/security_event_store.h"
 #include "storage/pg/session_store.h"
 #include "storage/pg/template_store.h"
@@ -83,6 +85,7 @@ class Services {
   storage::PgActivityStore activity_store_;
   storage::PgSessionStore session_store_;
   storage::PgDashboardStore dashboard_store_;
+  storage::PgRetentionStore retention_store_;
 
  public:
   app::UserService users;
@@ -96,6 +99,7 @@ class Services {
   app::ActivityService activity;
   app::SessionService sessions;
   app::DashboardService dashboard;
+  app::RetentionService retention;
 };
 
 }  // namespace persona::cli
