@@ -5,6 +5,7 @@
 #include "core/errors.h"
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
+#include "storage/pg/schema_version.h"
 
 namespace persona::cli {
 
@@ -27,7 +28,8 @@ int Migrate(const Config& config, Logger& log, MigrateAction action, std::option
             << std::setw(22) << (s.applied_at.empty() ? "-" : s.applied_at)
             << (s.app_version.empty() ? "-" : s.app_version) << "\n";
       }
-      out << "schema at version " << current << " of " << migrator.LatestVersion() << "\n";
+      out << "schema at version " << current << " of " << migrator.LatestVersion() << " (schema "
+          << storage::SchemaVersionAfter(current) << ")\n";
       return kExitOk;
     }
     case MigrateAction::kUp: {

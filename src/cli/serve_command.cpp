@@ -27,6 +27,7 @@
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
 #include "storage/pg/pool.h"
+#include "storage/pg/schema_version.h"
 
 namespace persona::cli {
 namespace {
@@ -79,6 +80,7 @@ http::Readiness Probe(storage::ConnectionPool& pool, int expected_version) {
     r.database_reachable = true;  // answered, but has no migration history
   }
   r.schema_current = r.schema_version == expected_version;
+  r.schema_semver = storage::SchemaVersionAfter(r.schema_version);
   if (!r.schema_current) {
     r.detail =
         "schema at version " + std::to_string(r.schema_version) + ", expected " + std::to_string(expected_version);

@@ -9,6 +9,8 @@
 #include <fstream>
 
 #include "core/process.h"
+#include "storage/pg/migrator.h"
+#include "storage/pg/schema_version.h"
 #include "support/http_client.h"
 #include "support/persona_process.h"
 #include "support/temp_dir.h"
@@ -47,6 +49,7 @@ TEST(Serve, AFreshDataDirectoryBecomesReadyAndStopsCleanly) {
   EXPECT_EQ(ready.status, 200u) << ready.body;
   EXPECT_EQ(ready.Json()["status"], "ready");
   EXPECT_GE(ready.Json()["schema_version"].get<int>(), 1);
+  EXPECT_EQ(ready.Json()["schema_semver"], storage::SchemaVersionAfter(storage::EmbeddedMigrations().back().version));
   EXPECT_EQ(Get(*port, "/healthz").status, 200u);
   auto missing = Get(*port, "/no/such/route");
   EXPECT_EQ(missing.status, 404u);

@@ -64,7 +64,7 @@ TEST_F(Retention, ActivityDropsWholeMonthsAndTrimsTheBoundaryOne) {
 
 TEST_F(Retention, RetentionUntilKeepsARowAndItsMonthAndEndsOthersEarly) {
   Count("SELECT persona_ensure_activity_partitions('2031-01-01', 6)");  // January to July 2031
-  Activity(160, "'2031-12-31'");  // kept on purpose: its January stays
+  Activity(160, "'2031-12-31'");                                        // kept on purpose: its January stays
   Activity(150);
   Activity(5, "'2031-06-14'");  // its date has come: goes although young
   Activity(5);

@@ -91,6 +91,7 @@ class ServerTest : public ::testing::Test {
       r.schema_version = schema_version_;
       r.expected_schema_version = 1;
       r.schema_current = schema_version_ == 1;
+      r.schema_semver = "1.0.0";
       return r;
     });
     router_.Add(verb::get, "/api/v1/items/{id}", [](http::Request& req) {
@@ -155,7 +156,7 @@ TEST_F(ServerTest, ReadyzAnswersReadyWhenDatabaseReachableAndSchemaCurrent) {
   Start();
   auto res = Request(endpoint(), verb::get, "/readyz");
   EXPECT_EQ(res.status, 200u);
-  EXPECT_EQ(res.Json(), nlohmann::json({{"status", "ready"}, {"schema_version", 1}}));
+  EXPECT_EQ(res.Json(), nlohmann::json({{"status", "ready"}, {"schema_version", 1}, {"schema_semver", "1.0.0"}}));
 }
 
 TEST_F(ServerTest, ReadyzAnswers503WhenDatabaseUnreachable) {

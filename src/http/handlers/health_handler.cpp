@@ -9,7 +9,8 @@ using boost::beast::http::verb;
 
 Response ReadyResponse(const Readiness& r) {
   if (r.database_reachable && r.schema_current) {
-    return JsonResponse(200, {{"status", "ready"}, {"schema_version", r.schema_version}});
+    return JsonResponse(
+        200, {{"status", "ready"}, {"schema_version", r.schema_version}, {"schema_semver", r.schema_semver}});
   }
   std::string detail = r.detail;
   if (detail.empty()) {

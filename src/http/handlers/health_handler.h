@@ -10,8 +10,9 @@ namespace persona::http {
 struct Readiness {
   bool database_reachable = false;
   bool schema_current = false;
-  int schema_version = 0;
+  int schema_version = 0;  // the last migration applied
   int expected_schema_version = 0;
+  std::string schema_semver;  // storage::SchemaVersionAfter(schema_version)
   // Shown to unauthenticated clients as the 503's detail when set: keep hosts,
   // user names and driver messages out of it.
   std::string detail;
