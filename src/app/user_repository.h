@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,13 @@ struct NewUser {
   int max_personas = 0;
 };
 
+// What erasing a user removed, per table, and how many security events were kept
+// de-identified.
+struct ErasureReport {
+  std::vector<std::pair<std::string, long long>> removed;
+  long long security_events_deidentified = 0;
+};
+
 // Storage of operator accounts; implemented in storage/pg.
 class UserRepository {
  public:
@@ -34,6 +42,12 @@ class UserRepository {
   // False when no user has this email.
   virtual bool SetPasswordHash(const std::string& email, const std::string& password_hash) = 0;
   virtual long long Count() = 0;
+  virtual std::optional<std::string> IdOf(const std::string& email) = 0;
+  // One transaction: the user and everything they own go; their security events stay,
+  // de-identified. `check` sees the user's password hash first and may throw to refuse
+  // (nothing changes then). nullopt when there is no such user.
+  virtual std::optional<ErasureReport> Erase(const std::string& user_id,
+                                             const std::function<void(const std::string&)>& check) = 0;
 };
 
 }  // namespace persona::app

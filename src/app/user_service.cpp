@@ -40,4 +40,20 @@ void UserService::ChangePassword(std::string_view email, std::string_view new_pa
   }
 }
 
+ErasureReport UserService::EraseByEmail(std::string_view email) {
+  auto id = users_.IdOf(domain::NormalizeEmail(email));
+  if (!id) throw NotFoundError("no user has the email " + std::string(email));
+  auto report = users_.Erase(*id, [](const std::string&) {});
+  if (!report) throw NotFoundError("no user has the email " + std::string(email));
+  return *report;
+}
+
+ErasureReport UserService::EraseSelf(const std::string& user_id, const std::string& password) {
+  auto report = users_.Erase(user_id, [&](const std::string& password_hash) {
+    if (!hasher_.Verify(password, password_hash)) throw ReauthFailed();
+  });
+  if (!report) throw NotFoundError("no such user");
+  return *report;
+}
+
 }  // namespace persona::app

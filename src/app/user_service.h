@@ -22,6 +22,11 @@ class UserService {
   // UsageError for a bad email or password; NotFoundError when no user has the email.
   void ChangePassword(std::string_view email, std::string_view new_password);
   bool HasUsers() { return users_.Count() > 0; }
+  // `persona user delete`: erases the user with this email and everything they own
+  // (docs/retention.md, "Erasure"). NotFoundError when no user has it.
+  ErasureReport EraseByEmail(std::string_view email);
+  // DELETE /me: the same for the caller, after their password again (ReauthFailed).
+  ErasureReport EraseSelf(const std::string& user_id, const std::string& password);
 
   static constexpr std::size_t kMinPasswordLength = 8;
   static constexpr std::size_t kMaxPasswordLength = 1024;  // bounds Argon2 input work

@@ -51,7 +51,9 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   auto* u_passwd = user->add_subcommand("passwd", "change a user's password");
   u_passwd->add_option("--email", email, "email address")->required();
   u_passwd->add_flag("--password-stdin", password_stdin, "read the new password from standard input")->required();
-  for (auto* cmd : {u_add, u_list, u_passwd}) add_data_dir(cmd);
+  auto* u_delete = user->add_subcommand("delete", "erase a user and everything they own (GDPR erasure)");
+  u_delete->add_option("--email", email, "email address")->required();
+  for (auto* cmd : {u_add, u_list, u_passwd, u_delete}) add_data_dir(cmd);
 
   auto* keys = app.add_subcommand("keys", "field-encryption keys: status, rotate, rewrap");
   keys->require_subcommand(1);
@@ -113,6 +115,7 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     if (u_add->parsed()) return UserAdd(config, log, email, tier, in, out);
     if (u_list->parsed()) return UserList(config, log, out);
     if (u_passwd->parsed()) return UserPasswd(config, log, email, in, out);
+    if (u_delete->parsed()) return UserDelete(config, log, email, out);
     if (k_status->parsed()) return Keys(config, log, KeysAction::kStatus, batch_size, out);
     if (k_rotate->parsed()) return Keys(config, log, KeysAction::kRotate, batch_size, out);
     if (k_rewrap->parsed()) return Keys(config, log, KeysAction::kRewrap, batch_size, out);

@@ -21,6 +21,8 @@ int UserAdd(const Config& config, Logger& log, const std::string& email, const s
             std::ostream& out);
 int UserList(const Config& config, Logger& log, std::ostream& out);
 int UserPasswd(const Config& config, Logger& log, const std::string& email, std::istream& in, std::ostream& out);
+// Erases the user and everything they own; their security events stay de-identified.
+int UserDelete(const Config& config, Logger& log, const std::string& email, std::ostream& out);
 
 enum class KeysAction { kStatus, kRotate, kRewrap };
 int Keys(const Config& config, Logger& log, KeysAction action, int batch_size, std::ostream& out);

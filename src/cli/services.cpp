@@ -33,7 +33,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
     : owned_session_cache_(settings.session_cache == nullptr ? std::make_unique<cache::MemorySessionCache>(clock)
                                                              : nullptr),
       session_cache_(settings.session_cache != nullptr ? *settings.session_cache : *owned_session_cache_),
-      user_store_(pool),
+      user_store_(pool, session_cache_),
       auth_store_(pool),
       account_store_(pool),
       persona_store_(pool, session_cache_),

@@ -58,17 +58,8 @@ class Services {
            const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth,
-            accounts,
-            personas,
-            proxies,
-            templates,
-            posts,
-            security_events,
-            activity,
-            sessions,
-            dashboard,
-            std::move(readiness)};
+    return {auth,  users,           accounts, personas, proxies,   templates,
+            posts, security_events, activity, sessions, dashboard, std::move(readiness)};
   }
 
  private:

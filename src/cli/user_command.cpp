@@ -6,6 +6,7 @@
 #include "app/user_service.h"
 #include "cli/commands.h"
 #include "cli/schema.h"
+#include "cli/services.h"
 #include "core/errors.h"
 #include "domain/email.h"
 #include "storage/pg/database.h"
@@ -28,12 +29,16 @@ struct UserContext {
   UserContext(const Config& config, Logger& log, const char* command)
       : db(config, storage::Database::Role::kCommand, command, log),
         pool(db.ConnectionString(), 1),
-        users(pool),
+        sessions(MakeSessionCache(config, clock, log)),
+        users(pool, *sessions),
         service(users, hasher) {
     PrepareSchema(db.ConnectionString(), log);
   }
   storage::Database db;
   storage::ConnectionPool pool;
+  SystemClock clock;
+  // Erasing a user forgets their live sessions in the server's Redis cache, if it has one.
+  std::unique_ptr<app::SessionCache> sessions;
   storage::PgUserRepository users;
   crypto::PasswordHasher hasher;
   app::UserService service;
@@ -72,6 +77,16 @@ int UserPasswd(const Config& config, Logger& log, const std::string& email, std:
   UserContext ctx(config, log, "user passwd");
   ctx.service.ChangePassword(email, password);
   out << "password changed\n";
+  return kExitOk;
+}
+
+int UserDelete(const Config& config, Logger& log, const std::string& email, std::ostream& out) {
+  domain::NormalizeEmail(email);
+  UserContext ctx(config, log, "user delete");
+  auto report = ctx.service.EraseByEmail(email);
+  out << "erased " << email << ":";
+  for (const auto& [table, rows] : report.removed) out << " " << table << " " << rows << ",";
+  out << " security_events kept de-identified " << report.security_events_deidentified << "\n";
   return kExitOk;
 }
 

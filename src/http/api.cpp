@@ -17,7 +17,7 @@ namespace persona::http {
 void BuildApi(Router& router, ApiServices services) {
   router.SetAuthenticator(MakeAuthenticator(services.auth));
   AddHealthRoutes(router, std::move(services.readiness));
-  AddAuthRoutes(router, services.auth);
+  AddAuthRoutes(router, services.auth, services.users);
   AddOpenApiRoute(router);
   AddPersonaRoutes(router, services.personas, services.proxies);
   AddAccountRoutes(router, services.accounts);

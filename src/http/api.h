@@ -12,6 +12,7 @@
 #include "app/security_event_service.h"
 #include "app/session_service.h"
 #include "app/template_service.h"
+#include "app/user_service.h"
 #include "http/handlers/health_handler.h"
 #include "http/router.h"
 
@@ -20,6 +21,7 @@ namespace persona::http {
 // Everything the HTTP API needs, built once by the composition root (serve) or a test.
 struct ApiServices {
   app::AuthService& auth;
+  app::UserService& users;
   app::AccountService& accounts;
   app::PersonaService& personas;
   app::ProxyService& proxies;

@@ -136,6 +136,26 @@ TEST_F(CliErrors, PasswdChangesThePasswordHash) {
   EXPECT_THAT(r.out, HasSubstr("password changed"));
 }
 
+TEST_F(CliErrors, UserDeleteErasesTheUserAndAnUnknownEmailIsAFailure) {
+  for (const char* email : {"ana@example.com", "ben@example.com"}) {
+    ASSERT_EQ(
+        RunPersona(WithDataDir({"user", "add", "--email", email, "--password-stdin"}), "password-1", env_).exit_code,
+        0);
+  }
+  auto r = RunPersona(WithDataDir({"user", "delete", "--email", "Ana@Example.com"}), "", env_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("erased Ana@Example.com: personas 0,"));
+  auto list = RunPersona(WithDataDir({"user", "list"}), "", env_);
+  EXPECT_THAT(list.out, Not(HasSubstr("ana@example.com")));
+  EXPECT_THAT(list.out, HasSubstr("ben@example.com"));
+
+  auto again = RunPersona(WithDataDir({"user", "delete", "--email", "ana@example.com"}), "", env_);
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_THAT(again.err, HasSubstr("no user has the email ana@example.com"));
+  auto bad = RunPersona(WithDataDir({"user", "delete", "--email", "not an email"}), "", env_);
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
 TEST_F(CliErrors, HelpAndVersionSucceed) {
   auto help = RunPersona({"--help"}, "", env_);
   EXPECT_EQ(help.exit_code, 0);

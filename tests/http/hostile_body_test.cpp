@@ -74,6 +74,7 @@ class HostileBodies : public testing::ApiFixture {
     return {
         {"POST /api/v1/auth/login", {{"email", "ana@example.com"}, {"password", "wrong password"}}},
         {"PATCH /api/v1/me", {{"current_password", "wrong password"}, {"new_password", "another password"}}},
+        {"DELETE /api/v1/me", {{"password", "wrong password"}}},
         {"POST /api/v1/me/2fa/enable", {{"code", "123456"}}},
         {"POST /api/v1/me/2fa/disable", {{"password", "wrong password"}, {"code", "123456"}}},
         {"POST /api/v1/me/tokens", {{"name", "script"}}},

@@ -81,7 +81,7 @@ Authenticator MakeAuthenticator(app::AuthService& auth) {
   };
 }
 
-void AddAuthRoutes(Router& router, app::AuthService& auth) {
+void AddAuthRoutes(Router& router, app::AuthService& auth, app::UserService& users) {
   router.Add(
       verb::post, "/api/v1/auth/login",
       [&auth](Request& req) {
@@ -135,6 +135,19 @@ void AddAuthRoutes(Router& router, app::AuthService& auth) {
         auto next = RequireString(req.json, "new_password", 1024);
         auth.ChangePassword(CallerOf(req).user_id, SessionIdOf(req), current, next, ClientOf(req));
         return JsonResponse(200, ProfileJson(auth.Me(CallerOf(req).user_id)));
+      },
+      kJson);
+
+  // Erasure: the user and everything they own, in one transaction (docs/retention.md).
+  router.Add(
+      verb::delete_, "/api/v1/me",
+      [&users](Request& req) {
+        auto password = RequireString(req.json, "password", 1024);
+        users.EraseSelf(CallerOf(req).user_id, password);
+        Response res{204, "", "", {}};
+        res.headers.emplace_back("Set-Cookie",
+                                 std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        return res;
       },
       kJson);
 

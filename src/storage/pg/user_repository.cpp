@@ -55,4 +55,43 @@ long long PgUserRepository::Count() {
   return n;
 }
 
+std::optional<std::string> PgUserRepository::IdOf(const std::string& email) {
+  std::optional<std::string> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto rows = tx.exec_prepared("users_id_of", email);
+    out = rows.empty() ? std::nullopt : std::optional(rows[0][0].as<std::string>());
+  });
+  return out;
+}
+
+std::optional<app::ErasureReport> PgUserRepository::Erase(const std::string& user_id,
+                                                          const std::function<void(const std::string&)>& check) {
+  std::optional<app::ErasureReport> out;
+  std::vector<std::string> live_sessions;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    out.reset();
+    live_sessions.clear();
+    auto user = tx.exec_prepared("users_erase_lock", user_id);
+    if (user.empty()) return;
+    check(user[0][1].as<std::string>());
+    for (const auto& row : tx.exec_prepared("users_erase_live_sessions", user_id)) {
+      live_sessions.push_back(row[0].as<std::string>());
+    }
+    app::ErasureReport report;
+    auto counts = tx.exec_prepared1("users_erase_counts", user_id);
+    for (const auto& field : counts) report.removed.emplace_back(field.name(), field.as<long long>());
+    report.security_events_deidentified =
+        tx.exec_prepared1("users_erase_deidentify_events", user_id)[0].as<long long>();
+    // activity_logs.user_id has no ON DELETE (the seed's), nor login_attempts a key.
+    report.removed.emplace_back("activity_logs", tx.exec_prepared1("users_erase_activity", user_id)[0].as<long long>());
+    report.removed.emplace_back(
+        "login_attempts",
+        tx.exec_prepared1("users_erase_login_attempts", user[0][0].as<std::string>())[0].as<long long>());
+    tx.exec_prepared("users_erase_user", user_id);
+    out = std::move(report);
+  });
+  for (const auto& id : live_sessions) sessions_.Forget(id, app::SessionCache::kGone);
+  return out;
+}
+
 }  // namespace persona::storage

@@ -1,0 +1,1 @@
+SELECT email, password_hash FROM users WHERE id = $1::uuid FOR UPDATE

@@ -1,0 +1,1 @@
+SELECT id::text FROM users WHERE email = $1
