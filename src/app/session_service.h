@@ -88,7 +88,7 @@ class SessionService {
   nlohmann::json Update(const std::string& user_id, const std::string& id, const nlohmann::json& body,
                         const ClientInfo& client);
   nlohmann::json End(const std::string& user_id, const std::string& id, const ClientInfo& client);
-  // One round of the server's sweep (jobs/session_sweeper); returns how many changed.
+  // One round of the server's sweep (jobs/session_sweeper): the sessions it made idle or ended.
   SessionSweep Sweep();
 
   const SessionTimeouts& timeouts() const { return timeouts_; }

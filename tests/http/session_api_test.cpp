@@ -240,10 +240,13 @@ TEST_P(SessionApi, ListsWithFilters) {
   ASSERT_EQ(Send(verb::post, "/api/v1/sessions/" + ended + "/end").status, 200u);
   Advance(std::chrono::minutes(1));
   auto live = Id(Start(persona_));
+  Advance(std::chrono::minutes(1));
   auto other_live = Id(Start(other));
 
   auto all = Send(verb::get, "/api/v1/sessions").Json()["items"];
   ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0]["id"], other_live);  // newest first
+  EXPECT_EQ(all[0]["persona_id"], other);
   auto lives = Send(verb::get, "/api/v1/sessions?status=live&persona_id=" + persona_).Json()["items"];
   ASSERT_EQ(lives.size(), 1u);
   EXPECT_EQ(lives[0]["id"], live);
@@ -255,7 +258,6 @@ TEST_P(SessionApi, ListsWithFilters) {
   EXPECT_EQ(Send(verb::get, "/api/v1/sessions?status=done").status, 422u);
   EXPECT_EQ(Send(verb::get, "/api/v1/sessions?persona_id=nope").status, 422u);
   EXPECT_EQ(Send(verb::get, "/api/v1/sessions", nullptr, ben_cookie_).Json()["items"].size(), 0u);
-  (void)other_live;
 }
 
 TEST_P(SessionApi, AnotherUsersSessionsAreNotFound) {
