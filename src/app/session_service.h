@@ -91,8 +91,6 @@ class SessionService {
   // One round of the server's sweep (jobs/session_sweeper): the sessions it made idle or ended.
   SessionSweep Sweep();
 
-  const SessionTimeouts& timeouts() const { return timeouts_; }
-
  private:
   // The session as PostgreSQL has it now, cached when live.
   nlohmann::json Load(const std::string& user_id, const std::string& id);

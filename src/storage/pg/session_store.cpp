@@ -23,6 +23,20 @@ const char* BoolOrNull(const std::optional<bool>& b) {
   return *b ? "true" : "false";
 }
 
+// Locks the user's session and returns its persona when it is live; otherwise sets
+// `out` to kNotFound or kNotLive and returns nullopt.
+std::optional<std::string> LockLive(pqxx::work& tx, const std::string& user_id, const std::string& id,
+                                    app::SessionOutcome& out) {
+  out = {};
+  auto locked = tx.exec_prepared("sessions_lock", id, user_id);
+  if (locked.empty()) return std::nullopt;
+  if (!IsLive(locked[0][0].as<std::string>())) {
+    out.kind = Kind::kNotLive;
+    return std::nullopt;
+  }
+  return locked[0][1].as<std::string>();
+}
+
 }  // namespace
 
 app::SessionOutcome PgSessionStore::Start(const std::string& user_id, const std::string& persona_id,
@@ -76,18 +90,12 @@ app::SessionOutcome PgSessionStore::Update(const std::string& user_id, const std
   app::SessionOutcome out;
   const auto at = FormatTimestamp(now);
   RunTransaction(pool_, [&](pqxx::work& tx) {
-    out = {};
-    auto locked = tx.exec_prepared("sessions_lock", id, user_id);
-    if (locked.empty()) return;
-    if (!IsLive(locked[0][0].as<std::string>())) {
-      out.kind = Kind::kNotLive;
-      return;
-    }
-    const auto persona_id = locked[0][1].as<std::string>();
+    auto persona_id = LockLive(tx, user_id, id, out);
+    if (!persona_id) return;
     // Written while the session is still live, so the row links it even when it ends here.
     RecordActivity(tx,
                    ActivityOf(user_id, patch.error_message ? "session_error" : "session_update", {{"session_id", id}},
-                              client, persona_id),
+                              client, *persona_id),
                    now);
     auto version =
         tx.exec_prepared1("sessions_update", id, OrNull(patch.status), JsonOrNull(patch.active_platforms),
@@ -106,15 +114,9 @@ app::SessionOutcome PgSessionStore::End(const std::string& user_id, const std::s
                                         const app::ClientInfo& client) {
   app::SessionOutcome out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
-    out = {};
-    auto locked = tx.exec_prepared("sessions_lock", id, user_id);
-    if (locked.empty()) return;
-    if (!IsLive(locked[0][0].as<std::string>())) {
-      out.kind = Kind::kNotLive;
-      return;
-    }
-    RecordActivity(tx, ActivityOf(user_id, "session_end", {{"session_id", id}}, client, locked[0][1].as<std::string>()),
-                   now);
+    auto persona_id = LockLive(tx, user_id, id, out);
+    if (!persona_id) return;
+    RecordActivity(tx, ActivityOf(user_id, "session_end", {{"session_id", id}}, client, *persona_id), now);
     auto version = tx.exec_prepared1("sessions_finish", id, "ended", FormatTimestamp(now), nullptr)[0].as<long long>();
     out = {Kind::kDone, id, version};
   });
