@@ -1,5 +1,10 @@
 # Turns db/queries/<area>/<name>.sql (one statement each) into named constants:
 # db/queries/users/insert.sql -> persona::queries::kUsersInsert, prepared as "users_insert".
+# With -DNAMESPACE=x the constants go to persona::x instead (db/export: cursor queries,
+# which PostgreSQL cannot prepare).
+if(NOT NAMESPACE)
+  set(NAMESPACE queries)
+endif()
 file(GLOB_RECURSE QUERY_FILES RELATIVE ${QUERIES_DIR} ${QUERIES_DIR}/*.sql)
 list(SORT QUERY_FILES)
 set(DECLS "")
@@ -21,16 +26,16 @@ foreach(REL ${QUERY_FILES})
   string(APPEND DECLS "inline constexpr Query ${CONST}{\"${STMT}\", R\"persona_sql(${SQL})persona_sql\"};\n")
   string(APPEND NAMES "    ${CONST},\n")
 endforeach()
-file(WRITE ${OUTPUT}.tmp "// Generated from db/queries by cmake/embed_queries.cmake. Do not edit.
+file(WRITE ${OUTPUT}.tmp "// Generated from ${QUERIES_DIR} by cmake/embed_queries.cmake. Do not edit.
 #pragma once
 
 #include <array>
 #include <string_view>
 
-namespace persona::queries {
+namespace persona::${NAMESPACE} {
 
 struct Query {
-  std::string_view name;  // prepared statement name
+  std::string_view name;  // prepared statement name (db/queries)
   std::string_view sql;
 };
 
@@ -39,6 +44,6 @@ ${DECLS}
 inline constexpr std::array kAll{
 ${NAMES}};
 
-}  // namespace persona::queries
+}  // namespace persona::${NAMESPACE}
 ")
 file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

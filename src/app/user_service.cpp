@@ -40,8 +40,12 @@ void UserService::ChangePassword(std::string_view email, std::string_view new_pa
   }
 }
 
+std::optional<std::string> UserService::IdOf(std::string_view email) {
+  return users_.IdOf(domain::NormalizeEmail(email));
+}
+
 ErasureReport UserService::EraseByEmail(std::string_view email) {
-  auto id = users_.IdOf(domain::NormalizeEmail(email));
+  auto id = IdOf(email);
   if (!id) throw NotFoundError("no user has the email " + std::string(email));
   auto report = users_.Erase(*id, [](const std::string&) {});
   if (!report) throw NotFoundError("no user has the email " + std::string(email));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,8 @@ class UserService {
   // UsageError for a bad email or password; NotFoundError when no user has the email.
   void ChangePassword(std::string_view email, std::string_view new_password);
   bool HasUsers() { return users_.Count() > 0; }
+  // The id of the user with this email (UsageError for a malformed one); nullopt for none.
+  std::optional<std::string> IdOf(std::string_view email);
   // `persona user delete`: erases the user with this email and everything they own
   // (docs/retention.md, "Erasure"). NotFoundError when no user has it.
   ErasureReport EraseByEmail(std::string_view email);

@@ -36,7 +36,11 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   auto* m_down = migrate->add_subcommand("down", "revert the last migration (or down to --to N)");
   auto* m_verify = migrate->add_subcommand("verify", "compare the live schema with what the migrations build");
   for (auto* cmd : {m_status, m_up, m_down, m_verify}) add_data_dir(cmd);
-  for (auto* cmd : {m_up, m_down}) cmd->add_option("--to", to, "target version")->check(CLI::NonNegativeNumber);
+  bool no_backup = false;
+  for (auto* cmd : {m_up, m_down}) {
+    cmd->add_option("--to", to, "target version")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--no-backup", no_backup, "do not take a backup (pg_dump) first");
+  }
 
   auto* user = app.add_subcommand("user", "manage operator accounts");
   user->require_subcommand(1);
@@ -76,13 +80,31 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   r_run->add_flag("--dry-run", dry_run, "count what would be removed, remove nothing");
   add_data_dir(r_run);
 
+  auto* export_cmd = app.add_subcommand("export", "write everything a user owns as one JSON document (GDPR access)");
+  std::optional<std::string> output;
+  bool include_secrets = false;
+  export_cmd->add_option("--user", email, "the user's email address")->required();
+  export_cmd->add_option("-o,--output", output, "file to write (default: standard output)");
+  export_cmd->add_flag("--include-secrets", include_secrets,
+                       "decrypt credentials and secrets; reads the user's password from standard input");
+  add_data_dir(export_cmd);
+
+  auto* backup = app.add_subcommand("backup", "write a pg_dump backup with its schema version and key ids beside it");
+  std::optional<std::string> backup_file;
+  backup->add_option("-o,--output", backup_file, "file to write (default DATA_DIR/backups/persona-TIME-vN.dump)");
+  add_data_dir(backup);
+  auto* restore = app.add_subcommand("restore", "restore a backup into an empty database");
+  std::string restore_file;
+  restore->add_option("file", restore_file, "the backup (its FILE.json must be beside it)")->required();
+  add_data_dir(restore);
+
   // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);
     } catch (const CLI::OptionNotFound&) {
       err << "persona: error: unknown command '" << argv[1]
-          << "' (commands: serve, migrate, user, keys, proxies, retention)\n"
+          << "' (commands: serve, migrate, user, keys, proxies, retention, export, backup, restore)\n"
           << "(run `persona --help` for usage)\n";
       return kExitUsage;
     }
@@ -108,10 +130,10 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     Logger log(config.log_level);
 
     if (serve->parsed()) return Serve(config, log, out);
-    if (m_status->parsed()) return Migrate(config, log, MigrateAction::kStatus, to, out);
-    if (m_up->parsed()) return Migrate(config, log, MigrateAction::kUp, to, out);
-    if (m_down->parsed()) return Migrate(config, log, MigrateAction::kDown, to, out);
-    if (m_verify->parsed()) return Migrate(config, log, MigrateAction::kVerify, to, out);
+    if (m_status->parsed()) return Migrate(config, log, MigrateAction::kStatus, to, !no_backup, out);
+    if (m_up->parsed()) return Migrate(config, log, MigrateAction::kUp, to, !no_backup, out);
+    if (m_down->parsed()) return Migrate(config, log, MigrateAction::kDown, to, !no_backup, out);
+    if (m_verify->parsed()) return Migrate(config, log, MigrateAction::kVerify, to, !no_backup, out);
     if (u_add->parsed()) return UserAdd(config, log, email, tier, in, out);
     if (u_list->parsed()) return UserList(config, log, out);
     if (u_passwd->parsed()) return UserPasswd(config, log, email, in, out);
@@ -121,6 +143,9 @@ int Run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
     if (k_rewrap->parsed()) return Keys(config, log, KeysAction::kRewrap, batch_size, out);
     if (p_check->parsed()) return ProxiesCheck(config, log, out);
     if (r_run->parsed()) return RetentionRun(config, log, dry_run, out);
+    if (backup->parsed()) return Backup(config, log, backup_file, out);
+    if (restore->parsed()) return Restore(config, log, restore_file, out);
+    if (export_cmd->parsed()) return Export(config, log, email, output, include_secrets, in, out);
   } catch (const UsageError& e) {
     err << "persona: error: " << e.what() << "\n";
     return kExitUsage;

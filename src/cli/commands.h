@@ -1,11 +1,14 @@
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "core/log.h"
+#include "storage/pg/migration.h"
 
 namespace persona::cli {
 
@@ -15,7 +18,22 @@ namespace persona::cli {
 int Serve(const Config& config, Logger& log, std::ostream& out);
 
 enum class MigrateAction { kStatus, kUp, kDown, kVerify };
-int Migrate(const Config& config, Logger& log, MigrateAction action, std::optional<int> to, std::ostream& out);
+// `up` and `down` take a backup first when `backup` is set and there is something to
+// change; a failure changes nothing and its message names the backup.
+int Migrate(const Config& config, Logger& log, MigrateAction action, std::optional<int> to, bool backup,
+            std::ostream& out);
+// The same with other migrations than the embedded ones (tests inject a failing one).
+int Migrate(const Config& config, Logger& log, const std::vector<storage::Migration>& migrations, MigrateAction action,
+            std::optional<int> to, bool backup, std::ostream& out);
+
+// pg_dump -Fc of the database into `file` (default DATA_DIR/backups/persona-TIME-vN.dump)
+// with FILE.json beside it (docs/backup.md); returns the dump's path.
+std::filesystem::path TakeBackup(const Config& config, const std::string& conninfo, Logger& log,
+                                 const std::optional<std::filesystem::path>& file);
+int Backup(const Config& config, Logger& log, const std::optional<std::string>& output, std::ostream& out);
+// Restores a backup into an empty database; refuses a newer schema, a dump that does not
+// match its metadata, and keys the key file lacks.
+int Restore(const Config& config, Logger& log, const std::string& file, std::ostream& out);
 
 int UserAdd(const Config& config, Logger& log, const std::string& email, const std::string& tier, std::istream& in,
             std::ostream& out);
@@ -33,6 +51,12 @@ int ProxiesCheck(const Config& config, Logger& log, std::ostream& out);
 // Removes what has outlived its retention (docs/retention.md) and prints what per table;
 // with `dry_run`, only counts.
 int RetentionRun(const Config& config, Logger& log, bool dry_run, std::ostream& out);
+
+// Writes everything the user with `email` owns as one JSON document (docs/export.md), to
+// `output` or else to `out`; with `include_secrets`, decrypted, after the user's password
+// read from `in`.
+int Export(const Config& config, Logger& log, const std::string& email, const std::optional<std::string>& output,
+           bool include_secrets, std::istream& in, std::ostream& out);
 
 // Reads a password from standard input: all of it, less one trailing newline.
 std::string ReadPassword(std::istream& in);

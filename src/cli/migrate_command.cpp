@@ -1,3 +1,5 @@
+#include <filesystem>
+#include <functional>
 #include <iomanip>
 #include <ostream>
 
@@ -9,10 +11,35 @@
 
 namespace persona::cli {
 
-int Migrate(const Config& config, Logger& log, MigrateAction action, std::optional<int> to, std::ostream& out) {
+int Migrate(const Config& config, Logger& log, MigrateAction action, std::optional<int> to, bool backup,
+            std::ostream& out) {
+  return Migrate(config, log, storage::EmbeddedMigrations(), action, to, backup, out);
+}
+
+int Migrate(const Config& config, Logger& log, const std::vector<storage::Migration>& migrations, MigrateAction action,
+            std::optional<int> to, bool backup, std::ostream& out) {
   storage::Database db(config, storage::Database::Role::kCommand, "migrate", log);
-  storage::Migrator migrator(db.ConnectionString(), storage::EmbeddedMigrations(), log);
+  storage::Migrator migrator(db.ConnectionString(), migrations, log);
   auto progress = [&](const std::string& line) { out << line << std::endl; };
+
+  // Before up or down changes anything: a backup, unless there is nothing to change or
+  // nothing to lose (an empty database), or the operator said --no-backup.
+  std::optional<std::filesystem::path> backup_file;
+  auto back_up_if_needed = [&](bool changes) {
+    if (!backup || !changes || migrator.CurrentVersion() == 0) return;
+    out << "taking a backup first …" << std::endl;
+    backup_file = TakeBackup(config, db.ConnectionString(), log, std::nullopt);
+    out << "backup: " << backup_file->string() << std::endl;
+  };
+  // A failed run changed nothing (one transaction); say where the backup is all the same.
+  auto migrate = [&](const std::function<std::vector<int>()>& run) {
+    try {
+      return run();
+    } catch (const storage::MigrationError& e) {
+      if (!backup_file) throw;
+      throw storage::MigrationError(std::string(e.what()) + "; the backup taken before is " + backup_file->string());
+    }
+  };
 
   switch (action) {
     case MigrateAction::kStatus: {
@@ -33,14 +60,19 @@ int Migrate(const Config& config, Logger& log, MigrateAction action, std::option
       return kExitOk;
     }
     case MigrateAction::kUp: {
-      auto done = migrator.Up(to, progress);
-      out << (done.empty() ? "already up to date" : "applied " + std::to_string(done.size()) + " migration(s)")
+      back_up_if_needed(migrator.CurrentVersion() < to.value_or(migrator.LatestVersion()));
+      auto done = migrate([&] { return migrator.Up(to, progress); });
+      out << (done.empty() ? "already up to date"
+                           : "applied and verified " + std::to_string(done.size()) + " migration(s)")
           << "; schema at version " << migrator.CurrentVersion() << "\n";
       return kExitOk;
     }
     case MigrateAction::kDown: {
-      auto done = migrator.Down(to, progress);
-      out << (done.empty() ? "nothing to revert" : "reverted " + std::to_string(done.size()) + " migration(s)")
+      int current = migrator.CurrentVersion();
+      back_up_if_needed(current > 0 && to.value_or(current - 1) < current);
+      auto done = migrate([&] { return migrator.Down(to, progress); });
+      out << (done.empty() ? "nothing to revert"
+                           : "reverted and verified " + std::to_string(done.size()) + " migration(s)")
           << "; schema at version " << migrator.CurrentVersion() << "\n";
       return kExitOk;
     }

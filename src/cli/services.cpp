@@ -45,6 +45,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       session_store_(pool),
       dashboard_store_(pool),
       retention_store_(pool),
+      export_store_(pool, cipher),
       users(user_store_, hasher),
       auth(auth_store_, hasher, cipher, clock),
       accounts(account_store_, hasher, cipher, clock),
@@ -56,6 +57,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       activity(activity_store_, clock),
       sessions(session_store_, session_cache_, settings.sessions, clock),
       dashboard(dashboard_store_, clock),
-      retention(retention_store_, clock) {}
+      retention(retention_store_, clock),
+      exports(export_store_, hasher, clock) {}
 
 }  // namespace persona::cli

@@ -7,6 +7,7 @@
 #include "app/activity_service.h"
 #include "app/auth_service.h"
 #include "app/dashboard_service.h"
+#include "app/export_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
@@ -24,6 +25,7 @@
 #include "storage/pg/activity_store.h"
 #include "storage/pg/auth_store.h"
 #include "storage/pg/dashboard_store.h"
+#include "storage/pg/export_store.h"
 #include "storage/pg/persona_store.h"
 #include "storage/pg/pool.h"
 #include "storage/pg/post_store.h"
@@ -58,8 +60,19 @@ class Services {
            const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth,  users,           accounts, personas, proxies,   templates,
-            posts, security_events, activity, sessions, dashboard, std::move(readiness)};
+    return {auth,
+            users,
+            accounts,
+            personas,
+            proxies,
+            templates,
+            posts,
+            security_events,
+            activity,
+            sessions,
+            dashboard,
+            exports,
+            std::move(readiness)};
   }
 
  private:
@@ -77,6 +90,7 @@ class Services {
   storage::PgSessionStore session_store_;
   storage::PgDashboardStore dashboard_store_;
   storage::PgRetentionStore retention_store_;
+  storage::PgExportStore export_store_;
 
  public:
   app::UserService users;
@@ -91,6 +105,7 @@ class Services {
   app::SessionService sessions;
   app::DashboardService dashboard;
   app::RetentionService retention;
+  app::ExportService exports;
 };
 
 }  // namespace persona::cli

@@ -4,6 +4,7 @@
 #include "http/handlers/activity_handler.h"
 #include "http/handlers/auth_handler.h"
 #include "http/handlers/dashboard_handler.h"
+#include "http/handlers/export_handler.h"
 #include "http/handlers/openapi_handler.h"
 #include "http/handlers/persona_handler.h"
 #include "http/handlers/post_handler.h"
@@ -28,6 +29,7 @@ void BuildApi(Router& router, ApiServices services) {
   AddActivityRoutes(router, services.activity);
   AddSessionRoutes(router, services.sessions);
   AddDashboardRoutes(router, services.dashboard);
+  AddExportRoutes(router, services.exports);
 }
 
 }  // namespace persona::http

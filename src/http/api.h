@@ -6,6 +6,7 @@
 #include "app/activity_service.h"
 #include "app/auth_service.h"
 #include "app/dashboard_service.h"
+#include "app/export_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
@@ -31,6 +32,7 @@ struct ApiServices {
   app::ActivityService& activity;
   app::SessionService& sessions;
   app::DashboardService& dashboard;
+  app::ExportService& exports;
   std::function<Readiness()> readiness;
 };
 

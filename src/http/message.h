@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -36,12 +37,21 @@ struct Request {
   std::optional<Caller> caller;  // set before the handler of a non-public route runs
 };
 
+// Writes one piece of a streamed body; blocks while the client is behind, and throws
+// once the connection is gone.
+using BodyWriter = std::function<void(std::string_view)>;
+
 struct Response {
   unsigned status = 200;
   std::string content_type = "application/json";
   std::string body;
   // Extra headers (Location, Allow, Retry-After, Set-Cookie...); repeated names are kept.
   std::vector<std::pair<std::string, std::string>> headers;
+  // For a body too large to hold (exports): when set, `body` is ignored and this runs on
+  // a worker thread after the headers are sent, writing the body in pieces (chunked).
+  // If it throws, the connection is closed without the last chunk, so the client sees
+  // an incomplete answer rather than a complete-looking one.
+  std::function<void(const BodyWriter&)> stream;
 };
 
 inline constexpr std::string_view kJsonType = "application/json";

@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -268,9 +269,74 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     net::post(server_.workers, [self = shared_from_this(), route = match.route,
                                 guard = net::make_work_guard(server_.ioc)]() mutable {
       Response res = self->server_.router.Invoke(*route, self->request_, self->server_.log);
+      // A streamed body is produced right here, on this worker thread (HEAD has none).
+      if (res.stream && !self->head_) return self->Stream(std::move(res));
       auto executor = self->stream_.get_executor();
       net::post(executor, [self = std::move(self), res = std::move(res)]() mutable { self->Respond(std::move(res)); });
     });
+  }
+
+  // Runs on a worker thread while the session waits (kProcessing): every socket
+  // operation is posted to the strand and waited for, so one piece is in flight at a
+  // time and memory stays bounded by the producer's buffer however slow the client.
+  void Stream(Response res) {
+    auto started_writing = [&](std::function<void(beast::error_code)> done) {
+      if (state_ == State::kClosed) return done(net::error::operation_aborted);
+      state_ = State::kWriting;
+      stream_header_ = {};
+      ApplyHeaders(stream_header_, res);
+      chunked_ = version_ >= 11;
+      // HTTP/1.0 has no chunks: the body ends when the connection does.
+      if (chunked_) stream_header_.chunked(true);
+      stream_close_ = !chunked_ || !keep_alive_ || server_.shutting_down;
+      stream_header_.keep_alive(!stream_close_);
+      stream_serializer_.emplace(stream_header_);
+      stream_.expires_after(options().read_timeout);
+      bhttp::async_write_header(stream_, *stream_serializer_, [done](beast::error_code ec, std::size_t) { done(ec); });
+    };
+    std::size_t bytes = 0;
+    bool complete = false;
+    if (OnStrand(started_writing)) {
+      try {
+        res.stream([&](std::string_view piece) {
+          if (piece.empty()) return;
+          bool written = OnStrand([&](std::function<void(beast::error_code)> done) {
+            if (state_ == State::kClosed) return done(net::error::operation_aborted);
+            stream_.expires_after(options().read_timeout);
+            auto handler = [done](beast::error_code ec, std::size_t) { done(ec); };
+            if (chunked_) return net::async_write(stream_, bhttp::make_chunk(net::buffer(piece)), handler);
+            net::async_write(stream_, net::buffer(piece), handler);
+          });
+          if (!written) throw std::runtime_error("the client went away");
+          bytes += piece.size();
+        });
+        complete = OnStrand([&](std::function<void(beast::error_code)> done) {
+          if (state_ == State::kClosed) return done(net::error::operation_aborted);
+          if (!chunked_) return done({});
+          stream_.expires_after(options().read_timeout);
+          net::async_write(stream_, bhttp::make_chunk_last(), [done](beast::error_code ec, std::size_t) { done(ec); });
+        });
+      } catch (const std::exception& e) {
+        server_.log.Warn("streamed answer cut short", {{"request_id", request_.request_id}, {"error", e.what()}});
+      }
+    }
+    LogRequest(res.status, bytes);
+    net::post(stream_.get_executor(), [self = shared_from_this(), complete] {
+      self->stream_serializer_.reset();
+      if (!complete || self->stream_close_ || self->server_.shutting_down) return self->Close();
+      self->first_request_ = false;
+      self->AwaitRequest();
+    });
+  }
+
+  // Starts `op` on the strand and waits (on this worker thread) for the error code it
+  // reports; true when there was none.
+  bool OnStrand(const std::function<void(std::function<void(beast::error_code)>)>& op) {
+    std::promise<beast::error_code> outcome;
+    auto future = outcome.get_future();
+    net::post(stream_.get_executor(),
+              [&op, &outcome] { op([&outcome](beast::error_code ec) { outcome.set_value(ec); }); });
+    return !future.get();
   }
 
   // Answers a request that could not be read to its end, then closes.
@@ -301,30 +367,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     bool close = !keep_alive_ || server_.shutting_down;
 
     response_ = {};
-    response_.version(version_);
-    response_.result(res.status);
-    response_.set("X-Request-Id", request_.request_id);
-    response_.set("X-Content-Type-Options", "nosniff");
-    response_.set("Referrer-Policy", "no-referrer");
-    bool has_cache_control = false;
-    for (const auto& [name, value] : res.headers) {
-      if (!IsSafeHeader(name, value)) {
-        server_.log.Error("handler set an unsafe header; dropped",
-                          {{"request_id", request_.request_id}, {"header", name}});
-        continue;
-      }
-      has_cache_control = has_cache_control || beast::iequals(name, "Cache-Control");
-      response_.insert(name, value);
-    }
-    // API answers are per-user and often secret: no cache may keep them unless the
-    // handler (static files) says otherwise.
-    if (!has_cache_control) response_.set(bhttp::field::cache_control, "no-store");
-
+    ApplyHeaders(response_, res);
     std::size_t bytes = 0;
-    bool bodiless_status = res.status == 204 || res.status == 304 || res.status < 200;
-    if (!bodiless_status) {
-      if (!res.content_type.empty()) response_.set(bhttp::field::content_type, res.content_type);
-      // HEAD: the length the GET would have, and no body.
+    // HEAD: the length the GET would have, and no body (a streamed GET's is unknown).
+    if (!IsBodiless(res.status) && !res.stream) {
       response_.content_length(res.body.size());
       if (!head_) {
         bytes = res.body.size();
@@ -334,16 +380,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     response_.keep_alive(!close);
 
     // Logged before writing so that a client holding the answer can rely on the line.
-    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
-    // Never the query string (it may carry tokens), never a header value.
-    server_.log.Info("request", {{"method", request_.target.empty() ? std::string("-")
-                                                                    : std::string(bhttp::to_string(request_.method))},
-                                 {"path", request_.path.empty() ? "-" : request_.path},
-                                 {"status", res.status},
-                                 {"duration_ms", std::round(static_cast<double>(micros) / 10.0) / 100.0},
-                                 {"request_id", request_.request_id},
-                                 {"client", client_address_},
-                                 {"bytes", bytes}});
+    LogRequest(res.status, bytes);
 
     stream_.expires_after(options().read_timeout);  // a client that never reads is dropped too
     bhttp::async_write(stream_, response_, [self = shared_from_this(), close](beast::error_code ec, std::size_t) {
@@ -352,6 +389,45 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       self->first_request_ = false;
       self->AwaitRequest();
     });
+  }
+
+  static bool IsBodiless(unsigned status) { return status == 204 || status == 304 || status < 200; }
+
+  // Status, the headers every answer carries and the handler's own.
+  template <class Body>
+  void ApplyHeaders(bhttp::response<Body>& message, const Response& res) {
+    message.version(version_);
+    message.result(res.status);
+    message.set("X-Request-Id", request_.request_id);
+    message.set("X-Content-Type-Options", "nosniff");
+    message.set("Referrer-Policy", "no-referrer");
+    bool has_cache_control = false;
+    for (const auto& [name, value] : res.headers) {
+      if (!IsSafeHeader(name, value)) {
+        server_.log.Error("handler set an unsafe header; dropped",
+                          {{"request_id", request_.request_id}, {"header", name}});
+        continue;
+      }
+      has_cache_control = has_cache_control || beast::iequals(name, "Cache-Control");
+      message.insert(name, value);
+    }
+    // API answers are per-user and often secret: no cache may keep them unless the
+    // handler (static files) says otherwise.
+    if (!has_cache_control) message.set(bhttp::field::cache_control, "no-store");
+    if (!IsBodiless(res.status) && !res.content_type.empty()) message.set(bhttp::field::content_type, res.content_type);
+  }
+
+  void LogRequest(unsigned status, std::size_t bytes) {
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    // Never the query string (it may carry tokens), never a header value.
+    server_.log.Info("request", {{"method", request_.target.empty() ? std::string("-")
+                                                                    : std::string(bhttp::to_string(request_.method))},
+                                 {"path", request_.path.empty() ? "-" : request_.path},
+                                 {"status", status},
+                                 {"duration_ms", std::round(static_cast<double>(micros) / 10.0) / 100.0},
+                                 {"request_id", request_.request_id},
+                                 {"client", client_address_},
+                                 {"bytes", bytes}});
   }
 
   void Close() {
@@ -383,6 +459,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Request request_;
   bhttp::response<bhttp::string_body> response_;
+  // A streamed answer's header and the serializer that writes it (strand only).
+  bhttp::response<bhttp::empty_body> stream_header_;
+  std::optional<bhttp::response_serializer<bhttp::empty_body>> stream_serializer_;
+  bool chunked_ = false;
+  bool stream_close_ = false;
   std::string client_address_;
   State state_ = State::kIdle;
   bool first_request_ = true;

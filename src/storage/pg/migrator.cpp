@@ -1,6 +1,7 @@
 #include "storage/pg/migrator.h"
 
 #include <algorithm>
+#include <regex>
 #include <set>
 
 #include <pqxx/pqxx>
@@ -22,6 +23,20 @@ std::string StripSchema(std::string line, const std::string& schema) {
     line.erase(pos, prefix.size());
   }
   return line;
+}
+
+// PostgreSQL deparses some expressions differently once they went through pg_dump and
+// back: `x IN ('a', 'b')` on a varchar column reads
+// `ANY ((ARRAY['a'::character varying, …])::text[])` where the migration built it, and
+// `ANY (ARRAY[('a'::character varying)::text, …])` after a restore. Both mean the same;
+// spell both the same so verify compares meaning, not spelling.
+std::string NormalizeExpressions(std::string line) {
+  static const std::regex kCastToText(R"(\('((?:[^']|'')*)'::character varying\)::text)");
+  static const std::regex kVarcharLiteral(R"('((?:[^']|'')*)'::character varying)");
+  static const std::regex kTextArray(R"(\(ARRAY\[([^\]]*)\]\)::text\[\])");
+  line = std::regex_replace(line, kCastToText, "'$1'");
+  line = std::regex_replace(line, kVarcharLiteral, "'$1'");
+  return std::regex_replace(line, kTextArray, "ARRAY[$1]");
 }
 
 }  // namespace
@@ -165,25 +180,11 @@ std::vector<int> Migrator::Up(std::optional<int> target, const Progress& progres
     throw UsageError("the database is at version " + std::to_string(current) + ", above " + std::to_string(to) +
                      "; use `migrate down --to " + std::to_string(to) + "`");
   }
-  std::vector<int> done;
+  std::vector<const Migration*> steps;
   for (const auto& m : migrations_) {
-    if (m.version <= current || m.version > to) continue;
-    if (progress) progress("applying " + m.Label() + " …");
-    try {
-      pqxx::work tx(*conn_);
-      tx.exec(m.up);
-      tx.exec_prepared("migrations_record", m.version, m.name, m.Checksum(), std::string(kAppVersion));
-      tx.commit();
-    } catch (const pqxx::broken_connection& e) {
-      throw DatabaseUnavailable("lost the database connection while applying migration " + m.Label());
-    } catch (const std::exception& e) {
-      throw MigrationError("migration " + m.Label() + " failed and was rolled back (the database stays at version " +
-                           std::to_string(done.empty() ? current : done.back()) + "): " + e.what());
-    }
-    log_.Info("migration applied", {{"version", m.version}, {"name", m.name}});
-    done.push_back(m.version);
+    if (m.version > current && m.version <= to) steps.push_back(&m);
   }
-  return done;
+  return Run(steps, true, current, progress);
 }
 
 std::vector<int> Migrator::Down(std::optional<int> target, const Progress& progress) {
@@ -196,43 +197,84 @@ std::vector<int> Migrator::Down(std::optional<int> target, const Progress& progr
     throw UsageError("cannot migrate down to " + std::to_string(to) + ": the database is at version " +
                      std::to_string(current));
   }
+  std::vector<const Migration*> steps;
+  for (auto it = applied.rbegin(); it != applied.rend() && it->version > to; ++it) steps.push_back(Find(it->version));
+  return Run(steps, false, current, progress);
+}
+
+// All the steps and then `verify`, in one transaction: when any of it fails, nothing
+// stays, so the catalog and every row are what they were (PostgreSQL's DDL is
+// transactional).
+std::vector<int> Migrator::Run(const std::vector<const Migration*>& steps, bool up, int current,
+                               const Progress& progress) {
+  if (steps.empty()) return {};
+  const std::string unchanged =
+      "; everything was rolled back: the database stays at version " + std::to_string(current);
   std::vector<int> done;
-  for (auto it = applied.rbegin(); it != applied.rend(); ++it) {
-    if (it->version <= to) break;
-    const Migration& m = *Find(it->version);
-    if (progress) progress("reverting " + m.Label() + " …");
-    try {
-      pqxx::work tx(*conn_);
-      tx.exec(m.down);
-      tx.exec_prepared("migrations_forget", m.version);
-      tx.commit();
-    } catch (const pqxx::broken_connection& e) {
-      throw DatabaseUnavailable("lost the database connection while reverting migration " + m.Label());
-    } catch (const std::exception& e) {
-      throw MigrationError("reverting migration " + m.Label() +
-                           " failed and was rolled back (the database stays at version " + std::to_string(m.version) +
-                           "): " + e.what());
+  try {
+    pqxx::work tx(*conn_);
+    for (const Migration* m : steps) {
+      if (progress) progress((up ? "applying " : "reverting ") + m->Label() + " …");
+      try {
+        if (up) {
+          tx.exec(m->up);
+          tx.exec_prepared("migrations_record", m->version, m->name, m->Checksum(), std::string(kAppVersion));
+        } else {
+          tx.exec(m->down);
+          tx.exec_prepared("migrations_forget", m->version);
+        }
+      } catch (const pqxx::broken_connection&) {
+        throw;
+      } catch (const std::exception& e) {
+        throw MigrationError((up ? "migration " : "reverting migration ") + m->Label() + " failed: " + e.what() +
+                             unchanged);
+      }
+      done.push_back(m->version);
     }
-    log_.Info("migration reverted", {{"version", m.version}, {"name", m.name}});
-    done.push_back(m.version);
+    if (progress) progress("verifying the result …");
+    auto report = VerifyIn(tx);
+    if (!report.ok) {
+      throw MigrationError("verify found " + std::to_string(report.problems.size()) +
+                           " difference(s) between the result and the migrations (first: " + report.problems.front() +
+                           ")" + unchanged);
+    }
+    tx.commit();
+  } catch (const pqxx::broken_connection&) {
+    throw DatabaseUnavailable("lost the database connection while migrating; the database stays at version " +
+                              std::to_string(current) + " unless the commit had reached it");
+  }
+  for (const Migration* m : steps) {
+    log_.Info(up ? "migration applied" : "migration reverted", {{"version", m->version}, {"name", m->name}});
   }
   return done;
 }
 
-std::vector<std::string> Migrator::Catalog(const std::string& schema) {
-  pqxx::nontransaction tx(*conn_);
+std::vector<std::string> Migrator::Catalog(pqxx::transaction_base& tx, const std::string& schema) {
   std::vector<std::string> lines;
   for (const auto& row : tx.exec_prepared("migrations_catalog", schema)) {
-    lines.push_back(StripSchema(row[0].as<std::string>(), schema));
+    lines.push_back(NormalizeExpressions(StripSchema(row[0].as<std::string>(), schema)));
   }
   std::sort(lines.begin(), lines.end());
   return lines;
 }
 
 VerifyReport Migrator::Verify() {
-  VerifyReport report;
   Lock lock(*conn_);
-  auto applied = LoadApplied();
+  pqxx::work tx(*conn_);
+  auto report = VerifyIn(tx);
+  tx.abort();
+  return report;
+}
+
+VerifyReport Migrator::VerifyIn(pqxx::work& tx) {
+  VerifyReport report;
+  std::vector<Applied> applied;
+  if (tx.exec_prepared1("migrations_table_exists")[0].as<bool>()) {
+    for (const auto& row : tx.exec_prepared("migrations_applied")) {
+      applied.push_back({row[0].as<int>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
+                         row[4].as<std::string>()});
+    }
+  }
   try {
     CheckHistory(applied);
   } catch (const MigrationError& e) {
@@ -240,33 +282,26 @@ VerifyReport Migrator::Verify() {
     report.problems.push_back(e.what());
     return report;
   }
-  std::string live_schema;
-  {
-    pqxx::nontransaction tx(*conn_);
-    live_schema = tx.exec_prepared1("migrations_current_schema")[0].as<std::string>();
-  }
-  auto live = Catalog(live_schema);
+  auto live = Catalog(tx, tx.exec_prepared1("migrations_current_schema")[0].as<std::string>());
 
-  // Replay the applied migrations into a scratch schema and describe what they build.
+  // Replay the applied migrations into a scratch schema and describe what they build;
+  // the savepoint's rollback leaves nothing of it (search_path included).
   const std::string scratch = "persona_verify_" + RandomHex(6);
   std::vector<std::string> expected;
   {
-    pqxx::work tx(*conn_);
-    tx.exec0("CREATE SCHEMA " + tx.quote_name(scratch));
-    tx.exec0("SET LOCAL search_path TO " + tx.quote_name(scratch));
+    pqxx::subtransaction replay(tx, "verify");
+    replay.exec0("CREATE SCHEMA " + replay.quote_name(scratch));
+    replay.exec0("SET LOCAL search_path TO " + replay.quote_name(scratch));
     for (const auto& a : applied) {
       try {
-        tx.exec(Find(a.version)->up);
+        replay.exec(Find(a.version)->up);
       } catch (const std::exception& e) {
         throw MigrationError("verify: replaying " + Find(a.version)->Label() + " failed: " + e.what());
       }
     }
-    for (const auto& row : tx.exec_prepared("migrations_catalog", scratch)) {
-      expected.push_back(StripSchema(row[0].as<std::string>(), scratch));
-    }
-    tx.abort();  // nothing of the scratch schema survives
+    expected = Catalog(replay, scratch);
+    replay.abort();
   }
-  std::sort(expected.begin(), expected.end());
 
   std::vector<std::string> missing;
   std::vector<std::string> unexpected;

@@ -11,6 +11,7 @@
 #include "storage/pg/migration.h"
 
 #include <pqxx/connection>
+#include <pqxx/transaction>
 
 namespace persona::storage {
 
@@ -36,8 +37,9 @@ struct VerifyReport {
   std::vector<std::string> problems;  // one line each, naming the object or migration
 };
 
-// Applies and reverts the numbered migrations against one database. Every migration
-// runs in its own transaction and is recorded in schema_migrations (version, name,
+// Applies and reverts the numbered migrations against one database. One run (`up` or
+// `down`, however many steps) is one transaction that ends with `verify`: it commits
+// whole or not at all. Each migration is recorded in schema_migrations (version, name,
 // checksum, applied_at, app_version); a session advisory lock serialises concurrent
 // runs, so two processes never apply the same migration.
 class Migrator {
@@ -53,7 +55,8 @@ class Migrator {
   std::vector<MigrationState> Status();
 
   // Applies pending migrations up to `target` (default: the latest). Returns the
-  // versions applied. Throws MigrationError or UsageError (bad target).
+  // versions applied. Throws MigrationError (nothing changed then; the message says what
+  // failed) or UsageError (bad target).
   std::vector<int> Up(std::optional<int> target = std::nullopt, const Progress& progress = {});
   // Reverts applied migrations down to `target` (default: one step). Returns the
   // versions reverted, newest first.
@@ -68,7 +71,9 @@ class Migrator {
   std::vector<Applied> LoadApplied();
   void CheckHistory(const std::vector<Applied>& applied);
   const Migration* Find(int version) const;
-  std::vector<std::string> Catalog(const std::string& schema);
+  std::vector<int> Run(const std::vector<const Migration*>& steps, bool up, int current, const Progress& progress);
+  VerifyReport VerifyIn(pqxx::work& tx);
+  static std::vector<std::string> Catalog(pqxx::transaction_base& tx, const std::string& schema);
 
   std::unique_ptr<pqxx::connection> conn_;
   const std::vector<Migration>& migrations_;

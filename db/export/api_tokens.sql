@@ -1,0 +1,1 @@
+SELECT (to_jsonb(t) - 'token_hash')::text FROM api_tokens t WHERE t.user_id = $1::uuid ORDER BY t.created_at, t.id

@@ -1,0 +1,1 @@
+SELECT to_jsonb(t)::text FROM proxy_assignments t WHERE t.user_id = $1::uuid ORDER BY t.created_at, t.id

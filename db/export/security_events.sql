@@ -1,0 +1,1 @@
+SELECT to_jsonb(t)::text FROM security_events t WHERE t.user_id = $1::uuid ORDER BY t.created_at, t.id
