@@ -1,3 +1,17 @@
+-- Before 0004 a proxy had no owner: applying 0004 again finds it through its persona.
+-- A proxy assigned to no persona would come back owned by no one (invisible to its user
+-- for good), so refuse instead, changing nothing.
+DO $$
+DECLARE
+    orphans BIGINT;
+BEGIN
+    SELECT count(*) INTO orphans FROM proxy_assignments WHERE assigned_persona_id IS NULL;
+    IF orphans > 0 THEN
+        RAISE EXCEPTION 'cannot revert 0004_core_api: % prox(y/ies) assigned to no persona would lose their owner; assign or delete them first', orphans;
+    END IF;
+END
+$$;
+
 DROP TRIGGER personas_max_personas ON personas;
 DROP FUNCTION persona_enforce_max_personas();
 

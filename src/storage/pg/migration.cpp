@@ -12,8 +12,9 @@ std::string Migration::Label() const {
   return std::string(number) + "_" + name;
 }
 
-std::string Migration::Checksum() const {
-  std::string text = up + "\n-- down --\n" + down;
+namespace {
+
+std::string Sha256Hex(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
@@ -25,5 +26,11 @@ std::string Migration::Checksum() const {
   }
   return hex;
 }
+
+}  // namespace
+
+std::string Migration::Checksum() const { return Sha256Hex(up); }
+
+std::string Migration::LegacyChecksum() const { return Sha256Hex(up + "\n-- down --\n" + down); }
 
 }  // namespace persona::storage

@@ -14,8 +14,12 @@ struct Migration {
 
   // "0001_initial_schema": how messages name a migration.
   std::string Label() const;
-  // SHA-256 (hex) over both parts: editing either after it was applied is detected.
+  // SHA-256 (hex) of the up part, what a database had applied: editing it afterwards is
+  // detected. The down part may still be corrected when a bug is found in it.
   std::string Checksum() const;
+  // Over both parts, as persona 0.1.0 recorded it before down parts could be corrected;
+  // still accepted in schema_migrations.
+  std::string LegacyChecksum() const;
 };
 
 // The migrations compiled into this binary, in version order.

@@ -200,6 +200,10 @@ TEST_F(MigratorTest, DownAndUpOnAPopulatedDatabaseRebuildTheSameCatalog) {
   auto migrator = Make();
   migrator.Up();
   Populate();
+  // 0004's down refuses to orphan a proxy assigned to no persona (next test).
+  Exec(
+      "UPDATE proxy_assignments SET assigned_persona_id = '00000000-0000-0000-0000-000000000002', "
+      "assigned_at = now(), assignment_status = 'assigned'");
   auto before = Catalog();
   ASSERT_GT(before.size(), 100u);
 
@@ -213,6 +217,48 @@ TEST_F(MigratorTest, DownAndUpOnAPopulatedDatabaseRebuildTheSameCatalog) {
   EXPECT_EQ(Catalog(), before);
   auto report = migrator.Verify();
   EXPECT_TRUE(report.ok) << ::testing::PrintToString(report.problems);
+}
+
+// Before 0004 proxies had no owner; applying 0004 again finds a proxy's owner through its
+// persona. An unassigned proxy would come back owned by no one, so the down refuses.
+TEST_F(MigratorTest, RevertingCoreApiRefusesToOrphanUnassignedProxies) {
+  auto migrator = Make();
+  migrator.Up();
+  Populate();
+  Exec("UPDATE proxy_assignments SET user_id = '00000000-0000-0000-0000-000000000001'");
+  auto before = Catalog();
+  try {
+    migrator.Down(3);
+    FAIL() << "0004 went down with an unassigned proxy";
+  } catch (const MigrationError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("0004_core_api"));
+    EXPECT_THAT(e.what(), HasSubstr("assigned to no persona"));
+  }
+  EXPECT_EQ(migrator.CurrentVersion(), EmbeddedMigrations().back().version) << "not even the later steps";
+  EXPECT_EQ(Catalog(), before);
+  EXPECT_EQ(Count("SELECT count(*) FROM proxy_assignments WHERE user_id IS NOT NULL"), 1);
+}
+
+// Databases migrated before down parts could be corrected recorded a checksum over both
+// parts; they must keep working, also for the migrations whose down part changed since.
+TEST_F(MigratorTest, ChecksumsRecordedOverBothPartsAreStillAccepted) {
+  Make().Up();
+  for (const auto& m : EmbeddedMigrations()) {
+    Exec("UPDATE schema_migrations SET checksum = '" + m.LegacyChecksum() +
+         "' WHERE version = " + std::to_string(m.version));
+  }
+  // What persona 0.1.0 recorded for 0004 and 0005 before their down parts were fixed.
+  Exec(
+      "UPDATE schema_migrations SET checksum = 'a98869d7b8d728417b353f81516ee5cd6e1f01d14c1acaad5599ed2e58a5f50c' "
+      "WHERE version = 4");
+  Exec(
+      "UPDATE schema_migrations SET checksum = '1ff07c63b20e42a54ebee8ec15f7413150587c7c16f249b3a7531120d6bb036c' "
+      "WHERE version = 5");
+  auto migrator = Make();
+  EXPECT_TRUE(migrator.Verify().ok);
+  for (const auto& state : migrator.Status()) EXPECT_TRUE(state.checksum_matches) << state.version;
+  EXPECT_NO_THROW(migrator.Down());
+  EXPECT_NO_THROW(migrator.Up());
 }
 
 TEST_F(MigratorTest, RowsSurviveTheDownUpOfALaterMigration) {
