@@ -35,7 +35,7 @@ struct Fixture {
     dir = std::filesystem::temp_directory_path() / ("persona-activity-bench-" + RandomHex(4));
     config.data_dir = dir;
     db.emplace(config, storage::Database::Role::kServer, "bench", log);
-    cli::PrepareSchema(db->ConnectionString(), log);
+    cli::PrepareSchema(config, db->ConnectionString(), log);
     {
       // Monthly partitions for the 90 days of generated rows, before any row is written
       // (a month cannot get its partition once the DEFAULT one holds rows of it).

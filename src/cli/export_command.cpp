@@ -69,7 +69,7 @@ int Export(const Config& config, Logger& log, const std::string& email, const st
   std::optional<std::string> password;
   if (include_secrets) password = ReadPassword(in);
   storage::Database db(config, storage::Database::Role::kCommand, "export", log);
-  PrepareSchema(db.ConnectionString(), log);
+  PrepareSchema(config, db.ConnectionString(), log);
   storage::ConnectionPool pool(db.ConnectionString(), 1);
   crypto::KeyStore keys(config.KeyFile(), config.master_key);
   crypto::FieldCipher cipher(keys);

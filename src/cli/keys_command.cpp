@@ -26,7 +26,7 @@ int Keys(const Config& config, Logger& log, KeysAction action, int batch_size, s
   crypto::KeyStore keys(config.KeyFile(), config.master_key);
   crypto::FieldCipher cipher(keys);
   storage::Database db(config, storage::Database::Role::kCommand, "keys", log);
-  PrepareSchema(db.ConnectionString(), log);
+  PrepareSchema(config, db.ConnectionString(), log);
   storage::ConnectionPool pool(db.ConnectionString(), 1);
 
   if (action == KeysAction::kStatus) {

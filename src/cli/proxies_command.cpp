@@ -14,7 +14,7 @@ namespace persona::cli {
 
 int ProxiesCheck(const Config& config, Logger& log, std::ostream& out) {
   storage::Database db(config, storage::Database::Role::kCommand, "proxies check", log);
-  PrepareSchema(db.ConnectionString(), log);
+  PrepareSchema(config, db.ConnectionString(), log);
   const int concurrency = config.proxy_checks.concurrency;
   storage::ConnectionPool pool(db.ConnectionString(), static_cast<std::size_t>(concurrency) + 1);
   crypto::KeyStore keys(config.KeyFile(), config.master_key);

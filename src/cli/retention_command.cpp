@@ -14,7 +14,7 @@ namespace persona::cli {
 
 int RetentionRun(const Config& config, Logger& log, bool dry_run, std::ostream& out) {
   storage::Database db(config, storage::Database::Role::kCommand, "retention run", log);
-  PrepareSchema(db.ConnectionString(), log);
+  PrepareSchema(config, db.ConnectionString(), log);
   storage::ConnectionPool pool(db.ConnectionString(), 1);
   SystemClock clock;
   storage::PgRetentionStore store(pool);

@@ -93,7 +93,7 @@ http::Readiness Probe(storage::ConnectionPool& pool, int expected_version) {
 int Serve(const Config& config, Logger& log, std::ostream& out) {
   auto started = std::chrono::steady_clock::now();
   storage::Database db(config, storage::Database::Role::kServer, "serve", log);
-  PrepareSchema(db.ConnectionString(), log);
+  PrepareSchema(config, db.ConnectionString(), log);
   const int expected_version = storage::EmbeddedMigrations().back().version;
 
   const std::size_t workers = WorkerCount();

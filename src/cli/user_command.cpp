@@ -32,7 +32,7 @@ struct UserContext {
         sessions(MakeSessionCache(config, clock, log)),
         users(pool, *sessions),
         service(users, hasher) {
-    PrepareSchema(db.ConnectionString(), log);
+    PrepareSchema(config, db.ConnectionString(), log);
   }
   storage::Database db;
   storage::ConnectionPool pool;

@@ -172,6 +172,24 @@ TEST_F(MigrateCli, UpAndDownTakeABackupFirstUnlessToldNot) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(backups), {}), 2);
 }
 
+// A newer persona started on an older database migrates it at once; it backs it up first.
+TEST_F(MigrateCli, ACommandMigratingAnOlderDatabaseBacksItUpFirst) {
+  ASSERT_EQ(Run({"migrate", "up", "--to", "5", "--no-backup"}).exit_code, 0);
+  auto run = Run({"retention", "run", "--dry-run"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Count("SELECT max(version) FROM schema_migrations"), storage::EmbeddedMigrations().back().version);
+  auto backups = dir_.path() / "backups";
+  ASSERT_TRUE(std::filesystem::exists(backups));
+  int dumps = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(backups)) {
+    if (entry.path().extension() != ".dump") continue;
+    ++dumps;
+    EXPECT_EQ(storage::ReadBackupInfo(entry.path()).schema_version, 5);
+  }
+  EXPECT_EQ(dumps, 1);
+  EXPECT_THAT(run.err, HasSubstr("backed up the database before migrating it"));
+}
+
 // Two new migrations, the second failing after the first changed schema and rows: the
 // run is one transaction, so neither stays, and the message says what failed and where
 // the backup is.
