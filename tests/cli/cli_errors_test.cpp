@@ -66,6 +66,10 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{{"user", "passwd", "--email", "bad", "--password-stdin"}, "password1", "invalid email address"},
         UsageCase{{"migrate", "up", "--to", "-1"}, "", "--to"}, UsageCase{{"migrate", "up", "--to", "abc"}, "", "--to"},
         UsageCase{{"migrate", "up", "--to", "999"}, "", "there is no migration 999"},
+        UsageCase{{"export"}, "", "--user is required"},
+        UsageCase{{"export", "--user", "not-an-email"}, "", "invalid email address"},
+        UsageCase{{"restore"}, "", "file is required"},
+        UsageCase{{"restore", "/nonexistent/persona.dump"}, "", "no backup file at /nonexistent/persona.dump"},
         UsageCase{{"serve", "--listen", "nonsense"}, "", "invalid listen address 'nonsense'"},
         UsageCase{{"serve", "--listen", "127.0.0.1:99999"}, "", "the port must be a number"}));
 
