@@ -111,6 +111,22 @@ class ServerTest : public ::testing::Test {
     router_.Add(verb::get, "/boom", [](http::Request&) -> Response { throw std::runtime_error("kaboom"); });
     router_.Add(verb::get, "/db-down",
                 [](http::Request&) -> Response { throw http::ServiceUnavailable("pool exhausted"); });
+    // A streamed answer: "part-0".."part-N" with a pause between pieces; `fail` stops
+    // the producer with an exception after the first piece.
+    router_.Add(verb::get, "/stream", [](http::Request& req) {
+      int pieces = std::stoi(req.query.count("pieces") ? req.query.at("pieces") : "3");
+      auto pause = std::chrono::milliseconds(std::stoi(req.query.count("pause_ms") ? req.query.at("pause_ms") : "0"));
+      bool fail = req.query.count("fail") > 0;
+      Response res{200, "text/plain", "", {}};
+      res.stream = [pieces, pause, fail](const http::BodyWriter& write) {
+        for (int i = 0; i < pieces; ++i) {
+          if (i > 0) std::this_thread::sleep_for(pause);
+          write("part-" + std::to_string(i) + ";");
+          if (fail) throw std::runtime_error("the producer failed");
+        }
+      };
+      return res;
+    });
     router_.Add(verb::get, "/slow", [this](http::Request&) {
       if (!slow_started_flag_.exchange(true)) slow_started_.set_value();
       std::this_thread::sleep_for(300ms);
@@ -394,6 +410,40 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
   ASSERT_TRUE(first && second);
   EXPECT_EQ(first->status, 200u);
   EXPECT_EQ(second->status, 404u);
+}
+
+TEST_F(ServerTest, AStreamedAnswerIsChunkedAndTheConnectionServesOn) {
+  Start();
+  HttpConnection connection(endpoint());
+  auto streamed = connection.Send(verb::get, "/stream?pieces=3");
+  EXPECT_EQ(streamed.status, 200u);
+  EXPECT_EQ(streamed.Header("Transfer-Encoding"), "chunked");
+  EXPECT_EQ(streamed.Header("Content-Type"), "text/plain");
+  EXPECT_EQ(streamed.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(streamed.body, "part-0;part-1;part-2;");
+  EXPECT_EQ(connection.Send(verb::get, "/healthz").status, 200u) << "kept alive after the stream";
+
+  auto head = connection.Send(verb::head, "/stream?pieces=3");
+  EXPECT_EQ(head.status, 200u);
+  EXPECT_EQ(head.body, "");
+}
+
+// The read deadline bounds each write, not the producer's time between pieces.
+TEST_F(ServerTest, AStreamMayPauseLongerThanTheWriteDeadline) {
+  Start(ServerOptions{.read_timeout = 1s});
+  auto res = Request(endpoint(), verb::get, "/stream?pieces=3&pause_ms=1500");
+  EXPECT_EQ(res.status, 200u);
+  EXPECT_EQ(res.body, "part-0;part-1;part-2;");
+}
+
+// Once the headers are out a failure cannot become a problem answer: the connection
+// closes without the last chunk, so the client sees an incomplete answer.
+TEST_F(ServerTest, AFailingStreamIsCutShortNotCompleted) {
+  Start();
+  RawConnection raw(endpoint());
+  ASSERT_TRUE(raw.Write("GET /stream?pieces=3&fail=1 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  EXPECT_FALSE(raw.ReadResponse(5s).has_value()) << "no complete answer";
+  EXPECT_EQ(Request(endpoint(), verb::get, "/healthz").status, 200u);
 }
 
 TEST_F(ServerTest, ExpectContinueGetsInterimAnswer) {
