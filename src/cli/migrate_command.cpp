@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/schema.h"
 #include "core/errors.h"
 #include "storage/pg/database.h"
 #include "storage/pg/migrator.h"
@@ -24,21 +25,10 @@ int Migrate(const Config& config, Logger& log, const std::vector<storage::Migrat
 
   // Before up or down changes anything: a backup, unless there is nothing to change or
   // nothing to lose (an empty database), or the operator said --no-backup.
-  std::optional<std::filesystem::path> backup_file;
-  auto back_up_if_needed = [&](bool changes) {
-    if (!backup || !changes || migrator.CurrentVersion() == 0) return;
-    out << "taking a backup first …" << std::endl;
-    backup_file = TakeBackup(config, db.ConnectionString(), log, std::nullopt);
-    out << "backup: " << backup_file->string() << std::endl;
-  };
-  // A failed run changed nothing (one transaction); say where the backup is all the same.
-  auto migrate = [&](const std::function<std::vector<int>()>& run) {
-    try {
-      return run();
-    } catch (const storage::MigrationError& e) {
-      if (!backup_file) throw;
-      throw storage::MigrationError(std::string(e.what()) + "; the backup taken before is " + backup_file->string());
-    }
+  auto safely = [&](bool changes, const std::function<std::vector<int>()>& run) {
+    return MigrateAfterBackup(
+        config, db.ConnectionString(), log, backup && changes && migrator.CurrentVersion() > 0,
+        [&](const std::filesystem::path& path) { out << "backup: " << path.string() << std::endl; }, run);
   };
 
   switch (action) {
@@ -60,8 +50,8 @@ int Migrate(const Config& config, Logger& log, const std::vector<storage::Migrat
       return kExitOk;
     }
     case MigrateAction::kUp: {
-      back_up_if_needed(migrator.CurrentVersion() < to.value_or(migrator.LatestVersion()));
-      auto done = migrate([&] { return migrator.Up(to, progress); });
+      auto done = safely(migrator.CurrentVersion() < to.value_or(migrator.LatestVersion()),
+                         [&] { return migrator.Up(to, progress); });
       out << (done.empty() ? "already up to date"
                            : "applied and verified " + std::to_string(done.size()) + " migration(s)")
           << "; schema at version " << migrator.CurrentVersion() << "\n";
@@ -69,8 +59,7 @@ int Migrate(const Config& config, Logger& log, const std::vector<storage::Migrat
     }
     case MigrateAction::kDown: {
       int current = migrator.CurrentVersion();
-      back_up_if_needed(current > 0 && to.value_or(current - 1) < current);
-      auto done = migrate([&] { return migrator.Down(to, progress); });
+      auto done = safely(to.value_or(current - 1) < current, [&] { return migrator.Down(to, progress); });
       out << (done.empty() ? "nothing to revert"
                            : "reverted and verified " + std::to_string(done.size()) + " migration(s)")
           << "; schema at version " << migrator.CurrentVersion() << "\n";

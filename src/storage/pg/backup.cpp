@@ -1,6 +1,5 @@
 #include "storage/pg/backup.h"
 
-#include <fcntl.h>
 #include <libpq-fe.h>
 #include <openssl/evp.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 
 #include <pqxx/pqxx>
 
+#include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/process.h"
 #include "storage/pg/embedded_postgres.h"
@@ -112,19 +112,6 @@ std::string Sha256OfFile(const fs::path& file) {
   return hex;
 }
 
-void WriteFileAtomically(const fs::path& file, const std::string& content) {
-  auto partial = file.string() + ".partial";
-  int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error("cannot write " + partial);
-  bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok) {
-    fs::remove(partial);
-    throw std::runtime_error("cannot write " + partial);
-  }
-  fs::rename(partial, file);
-}
-
 }  // namespace
 
 nlohmann::json BackupInfo::ToJson() const {
@@ -162,21 +149,14 @@ fs::path BackupInfoPath(const fs::path& dump) { return dump.string() + ".json"; 
 BackupInfo WriteBackup(const std::string& conninfo, const fs::path& file, BackupInfo info) {
   if (file.has_parent_path()) fs::create_directories(file.parent_path());
   auto tool = ForTool(conninfo);
-  auto partial = fs::path(file.string() + ".partial");
-  // pg_dump creates the file with the umask; a dump holds personal data, so 0600 first.
-  int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw UsageError("cannot write " + partial.string());
-  ::close(fd);
-  try {
-    RunTool("pg_dump", {"--format=custom", "--file=" + partial.string(), "--dbname=" + tool.conninfo}, tool.password);
-  } catch (...) {
-    fs::remove(partial);
-    throw;
-  }
-  fs::permissions(partial, fs::perms::owner_read | fs::perms::owner_write);
-  fs::rename(partial, file);
+  AtomicFile dump(file);
+  RunTool("pg_dump", {"--format=custom", "--file=" + dump.partial_path().string(), "--dbname=" + tool.conninfo},
+          tool.password);
+  dump.Commit();
   info.sha256 = Sha256OfFile(file);
-  WriteFileAtomically(BackupInfoPath(file), info.ToJson().dump(2) + "\n");
+  AtomicFile meta(BackupInfoPath(file));
+  meta.Write(info.ToJson().dump(2) + "\n");
+  meta.Commit();
   return info;
 }
 
