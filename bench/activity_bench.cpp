@@ -86,12 +86,12 @@ struct Fixture {
     auto started = std::chrono::steady_clock::now();
     tx.exec_params0(
         "INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, ip_address, "
-        "risk_level, anomaly_score, gdpr_category, created_at) "
+        "risk_level, anomaly_score, gdpr_category, source, created_at) "
         "SELECT $1::uuid, (SELECT array_agg(id) FROM personas WHERE user_id = $1::uuid)[1 + n % 10], "
         "(ARRAY['comment','like','follow','unfollow','share','reply','direct_message','story_view',"
         "'profile_visit','save','other'])[1 + (n / 10) % 11], "
         "(ARRAY['twitter','instagram','tiktok','linkedin'])[1 + (n / 7) % 4], "
-        "jsonb_build_object('source', 'manual', 'n', n), '127.0.0.1', 'low', 0, 'functional', "
+        "jsonb_build_object('n', n), '127.0.0.1', 'low', 0, 'functional', 'manual', "
         "now() - (n::double precision / $2) * interval '90 days' "
         "FROM generate_series(1, $2) n",
         user, rows);

@@ -32,11 +32,12 @@ INSERT INTO personas (user_id, name, demographics, personality, primary_location
 SELECT u.id, 'P' || n, '{"age": 30}', '{}', 'Manila', 'Asia/Manila', '{}', '{}', '{}'
 FROM users u, generate_series(0, 9) n;
 INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, ip_address, user_agent,
-                           created_at)
+                           created_at, source)
 SELECT p.user_id, p.id, (ARRAY['like','comment','follow','share'])[1 + n % 4],
        (ARRAY['twitter','instagram','tiktok'])[1 + n % 3],
-       jsonb_build_object('source', 'manual', 'details', jsonb_build_object('n', n)), '192.0.2.' || (n % 250),
-       'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', now() - (n::double precision / $rows) * interval '180 days'
+       jsonb_build_object('n', n), '192.0.2.' || (n % 250),
+       'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', now() - (n::double precision / $rows) * interval '180 days',
+       'manual'
 FROM generate_series(0, $rows - 1) n
 JOIN (SELECT id, user_id, row_number() OVER (ORDER BY id) - 1 AS k FROM personas) p ON p.k = n % 10;
 VACUUM ANALYZE;

@@ -24,11 +24,11 @@ INSERT INTO personas (id, user_id, name, demographics, personality, primary_loca
                       content_themes, engagement_style)
 SELECT ('00000000-0000-4000-8000-0000000001' || lpad(n::text, 2, '0'))::uuid, '00000000-0000-4000-8000-000000000001',
        'P' || n, '{}', '{}', 'Manila', 'Asia/Manila', '{}', '{}', '{}' FROM generate_series(0, 9) n;
-INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, created_at)
+INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, source, created_at)
 SELECT '00000000-0000-4000-8000-000000000001',
        ('00000000-0000-4000-8000-0000000001' || lpad((n % 10)::text, 2, '0'))::uuid,
        (ARRAY['like','comment','follow','share'])[1 + n % 4], (ARRAY['twitter','instagram','tiktok'])[1 + n % 3],
-       '{"source": "manual"}', now() - (n::double precision / $rows) * interval '180 days'
+       '{}', 'manual', now() - (n::double precision / $rows) * interval '180 days'
 FROM generate_series(0, $rows - 1) n;
 VACUUM ANALYZE activity_logs;
 SQL

@@ -390,7 +390,7 @@ SELECT persona_ensure_activity_partitions((now() - interval '183 days')::date, 9
 SET LOCAL enable_mergejoin = off;
 INSERT INTO activity_logs (user_id, persona_id, session_id, activity_type, platform_type, activity_data, ip_address,
                            user_agent, location_data, risk_level, anomaly_score, gdpr_category, retention_until,
-                           created_at)
+                           created_at, source)
 SELECT c.user_id, c.persona_id, s.id,
        CASE WHEN c.api THEN (ARRAY['persona_update', 'post_create', 'post_publish', 'post_engagement',
                                    'account_update', 'template_update', 'session_start', 'session_end', 'login',
@@ -409,7 +409,7 @@ SELECT c.user_id, c.persona_id, s.id,
                                    '{"fields": ["template_text"]}', '{"platforms": ["instagram"]}',
                                    '{"reason": "manual"}', '{}', '{"fields": ["city"]}',
                                    '{"event_type": "limit_hit"}', '{}'])[1 + (c.n / 20) % 12]::jsonb
-            ELSE jsonb_build_object('source', 'manual', 'target',
+            ELSE jsonb_build_object('target',
                                     '@' || (ARRAY['kapitbahay.ni.juan', 'mnl_eats', 'cebu.daily', 'tita.lits',
                                                   'kape.tayo', 'baguio.breeze', 'davao.durian', 'pasig.runners',
                                                   'iloilo.foodie', 'qc.bookworm'])[1 + c.n % 10]) END,
@@ -417,7 +417,8 @@ SELECT c.user_id, c.persona_id, s.id,
        CASE WHEN c.score < 0.3 THEN 'low' WHEN c.score < 0.6 THEN 'medium' WHEN c.score < 0.9 THEN 'high'
             ELSE 'critical' END,
        c.score, CASE WHEN c.api THEN 'performance' ELSE 'functional' END,
-       CASE WHEN c.r3 < 0.0005 THEN (c.created_at + interval '400 days')::date END, c.created_at
+       CASE WHEN c.r3 < 0.0005 THEN (c.created_at + interval '400 days')::date END, c.created_at,
+       CASE WHEN c.api THEN 'system' ELSE 'manual' END
 FROM (
     SELECT b.*,
            CASE WHEN b.api THEN b.nominal WHEN b.t0 > now() THEN b.t0 - interval '1 day' ELSE b.t0 END AS created_at,

@@ -6,16 +6,15 @@
 #include "core/random.h"
 #include "core/time_format.h"
 #include "core/uuid.h"
+#include "domain/platform.h"
 
 namespace persona::app {
 namespace {
 
-constexpr std::array<std::string_view, 4> kPlatforms = {"twitter", "instagram", "tiktok", "linkedin"};
-
 void Validate(const NewAccount& a) {
   std::vector<ValidationError::Field> errors;
-  if (std::find(kPlatforms.begin(), kPlatforms.end(), a.platform_type) == kPlatforms.end()) {
-    errors.push_back({"platform_type", "must be one of twitter, instagram, tiktok, linkedin"});
+  if (domain::CanonicalPlatform(a.platform_type) != a.platform_type) {
+    errors.push_back({"platform_type", std::string("must be one of ") + domain::kPlatformChoices});
   }
   if (a.username.empty() || a.username.size() > 100) errors.push_back({"username", "must be 1 to 100 characters"});
   if (a.display_name && a.display_name->size() > 100) errors.push_back({"display_name", "at most 100 characters"});
@@ -129,7 +128,9 @@ CheckedPatch ValidatePatch(const nlohmann::json& patch) {
 
 }  // namespace
 
-nlohmann::json AccountService::Create(const std::string& user_id, const NewAccount& account, const ClientInfo& client) {
+nlohmann::json AccountService::Create(const std::string& user_id, const NewAccount& input, const ClientInfo& client) {
+  NewAccount account = input;
+  account.platform_type = domain::CanonicalPlatform(input.platform_type).value_or(input.platform_type);
   Validate(account);
   if (!IsUuid(account.persona_id)) throw NotFoundError("no such persona");
   // The id is chosen here: the ciphertexts are bound to it before the row exists.

@@ -5,7 +5,7 @@
 
 #include "core/errors.h"
 #include "core/uuid.h"
-#include "domain/template_render.h"
+#include "domain/platform.h"
 
 namespace persona::app {
 namespace {
@@ -18,6 +18,12 @@ constexpr std::array<std::string_view, 11> kManualActions = {"comment",       "l
 
 Page ActivityService::List(const std::string& user_id, const ActivityFilter& filter, const PageRequest& page) {
   return store_.List(user_id, filter, page);
+}
+
+nlohmann::json ActivityService::Get(const std::string& user_id, const std::string& id) {
+  auto found = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
+  if (!found) throw NotFoundError("no such activity");
+  return *found;
 }
 
 nlohmann::json ActivityService::Record(const std::string& user_id, const nlohmann::json& body,
@@ -42,17 +48,20 @@ nlohmann::json ActivityService::Record(const std::string& user_id, const nlohman
         action.activity_type = v.get<std::string>();
       }
     } else if (key == "platform_type") {
-      if (!v.is_string() || !domain::PlatformTextLimit(v.get<std::string>())) {
-        errors.push_back({key, "must be one of twitter, instagram, tiktok, linkedin"});
+      auto platform = v.is_string() ? domain::CanonicalPlatform(v.get<std::string>()) : std::nullopt;
+      if (!platform) {
+        errors.push_back({key, std::string("must be one of ") + domain::kPlatformChoices});
       } else {
-        action.platform_type = v.get<std::string>();
+        action.platform_type = *platform;
       }
-    } else if (key == "details") {
+    } else if (key == "activity_data") {
       if (!v.is_object() || v.dump().size() > 16384) {
         errors.push_back({key, "must be an object of at most 16 KiB"});
       } else {
-        action.details = v;
+        action.activity_data = v;
       }
+    } else if (key == "details") {
+      errors.push_back({key, "is now activity_data, the seed's name: send the object there"});
     } else {
       errors.push_back({key, "is not a field you can set"});
     }

@@ -25,13 +25,14 @@ struct ManualAction {
   std::string persona_id;
   std::string activity_type;
   std::string platform_type;
-  nlohmann::json details = nlohmann::json::object();
+  nlohmann::json activity_data = nlohmann::json::object();  // as the operator sent it
 };
 
 class ActivityStore {
  public:
   virtual ~ActivityStore() = default;
   virtual Page List(const std::string& user_id, const ActivityFilter& filter, const PageRequest& page) = 0;
+  virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& id) = 0;
   // In one transaction holding the persona's row lock: counts its recent manual actions,
   // asks `assess` for the anomaly, inserts the row (in the live session, whose
   // actions_performed goes up). nullopt when the persona is not the user's.
@@ -49,6 +50,7 @@ class ActivityService {
   ActivityService(ActivityStore& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   Page List(const std::string& user_id, const ActivityFilter& filter, const PageRequest& page);
+  nlohmann::json Get(const std::string& user_id, const std::string& id);
   nlohmann::json Record(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client);
 
  private:

@@ -133,7 +133,7 @@ LoginOutcome AuthService::Login(const LoginRequest& request) {
     tx.MarkLogin(account->user_id, now);
     // Parameters raised since this hash was made: upgrade it while we hold the password.
     if (hasher_.NeedsRehash(account->password_hash)) {
-      tx.SetPasswordHash(account->user_id, hasher_.Hash(request.password), now);
+      tx.RehashPassword(account->user_id, hasher_.Hash(request.password));
     }
     tx.RecordActivity({account->user_id, "login", {}, ip, request.client.user_agent}, now);
   });

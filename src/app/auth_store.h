@@ -34,6 +34,7 @@ struct Profile {
   std::optional<std::string> two_factor_secret;    // encrypted
   std::optional<std::string> totp_pending_secret;  // encrypted
   long long totp_last_step = 0;
+  bool password_change_required = false;  // the generated first-admin password is unchanged
 };
 
 struct SecurityEvent {
@@ -82,7 +83,10 @@ class AuthTx {
   virtual void DeleteSession(const std::string& user_id, const std::string& session_id) = 0;
   virtual void DeleteOtherSessions(const std::string& user_id, const std::string& keep_session_id) = 0;
   virtual void MarkLogin(const std::string& user_id, TimePoint now) = 0;
+  // A new password (clears password_change_required).
   virtual void SetPasswordHash(const std::string& user_id, const std::string& hash, TimePoint now) = 0;
+  // The same password hashed again with new parameters (changes nothing else).
+  virtual void RehashPassword(const std::string& user_id, const std::string& hash) = 0;
   virtual void SetPendingTotp(const std::string& user_id, const std::string& encrypted_secret) = 0;
   // False when 2FA was already enabled.
   virtual bool EnableTotp(const std::string& user_id, const std::string& encrypted_secret, long long step,

@@ -1,5 +1,7 @@
 #include "app/post_service.h"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <regex>
@@ -30,15 +32,37 @@ bool IsTextList(const nlohmann::json& v, std::size_t items, std::size_t max_leng
   return true;
 }
 
-// Checks the members a post body may carry and returns the body with scheduled_for in
-// canonical UTC. `creating` allows the members that only make sense at creation.
-nlohmann::json ValidatePost(const nlohmann::json& body, bool creating) {
+constexpr const char* kMethodMessage =
+    "must agree with scheduled_for: manual without a scheduled_for, scheduled_manual with one";
+
+// Checks the members a post body may carry and returns the body with times in canonical
+// UTC and ids in lowercase. `creating` allows the members that only make sense at
+// creation. publishing_method follows from scheduled_for, so it is only checked (here
+// against a scheduled_for in the same body) and then dropped.
+nlohmann::json ValidatePost(const nlohmann::json& body, bool creating, Clock::TimePoint now) {
   if (!body.is_object()) throw ValidationError("", "the request body must be a JSON object");
   Fields errors;
   nlohmann::json out = body;
   for (const auto& [key, v] : body.items()) {
-    if (creating && (key == "platform_account_id" || key == "content_template_id")) {
-      if (!v.is_string() || !IsUuid(v.get<std::string>())) errors.push_back({key, "must be an id"});
+    if (creating && (key == "platform_account_id" || key == "content_template_id" || key == "persona_id")) {
+      if (!v.is_string() || !IsUuid(v.get<std::string>())) {
+        errors.push_back({key, "must be an id"});
+      } else {
+        auto id = v.get<std::string>();
+        std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::tolower(c); });
+        out[key] = id;
+      }
+    } else if (creating && key == "creation_started_at") {
+      auto at = v.is_string() ? ParseTimestamp(v.get<std::string>()) : std::nullopt;
+      if (!at) {
+        errors.push_back({key, "must be an RFC 3339 time such as \"2026-11-28T08:30:00+08:00\""});
+      } else if (*at > now) {
+        errors.push_back({key, "must not be in the future: it is when writing began"});
+      } else {
+        out[key] = FormatTimestamp(*at);
+      }
+    } else if (key == "publishing_method") {
+      if (v != "manual" && v != "scheduled_manual") errors.push_back({key, "must be manual or scheduled_manual"});
     } else if (creating && key == "theme") {
       if (!IsText(v, 1, 200)) errors.push_back({key, "must be 1 to 200 characters"});
     } else if (key == "final_content") {
@@ -69,6 +93,13 @@ nlohmann::json ValidatePost(const nlohmann::json& body, bool creating) {
       errors.push_back({key, "is not a field you can set"});
     }
   }
+  if (auto method = body.find("publishing_method"); method != body.end() && (creating || body.contains("scheduled_for"))) {
+    bool scheduled = body.contains("scheduled_for") && !body["scheduled_for"].is_null();
+    if ((*method == "scheduled_manual") != scheduled && (*method == "manual" || *method == "scheduled_manual")) {
+      errors.push_back({"publishing_method", kMethodMessage});
+    }
+  }
+  out.erase("publishing_method");
   if (creating && !body.contains("platform_account_id")) errors.push_back({"platform_account_id", "is required"});
   if (creating && !body.contains("final_content") && !body.contains("content_template_id")) {
     errors.push_back({"final_content", "is required without a content_template_id"});
@@ -100,9 +131,16 @@ void PostService::CheckSchedule(const std::string& user_id, const PostAccount& a
 }
 
 nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client) {
-  auto post = ValidatePost(body, true);
+  auto post = ValidatePost(body, true, clock_.Now());
   auto account = store_.Account(user_id, post["platform_account_id"].get<std::string>());
   if (!account) throw NotFoundError("no such platform account");
+  if (auto it = post.find("persona_id"); it != post.end()) {
+    if (*it != account->persona_id) {
+      personas_.Get(user_id, it->get<std::string>());  // another user's persona: 404
+      throw ValidationError("persona_id", "must be the persona of platform_account_id");
+    }
+    post.erase(it);  // the account's persona is the post's
+  }
 
   if (auto it = post.find("content_template_id"); it != post.end()) {
     std::optional<std::string> theme;
@@ -282,8 +320,13 @@ Page PostService::List(const std::string& user_id, const PostFilter& filter, con
 
 nlohmann::json PostService::Update(const std::string& user_id, const std::string& id, const nlohmann::json& patch,
                                    const ClientInfo& client) {
-  auto checked = ValidatePost(patch, false);
+  auto checked = ValidatePost(patch, false, clock_.Now());
   auto current = Get(user_id, id);
+  // Without a scheduled_for in the patch, a publishing_method must match the post's.
+  if (auto method = patch.find("publishing_method");
+      method != patch.end() && !patch.contains("scheduled_for") && current["publishing_method"] != *method) {
+    throw ValidationError("publishing_method", kMethodMessage);
+  }
   bool published = current["state"] == "published";
   for (const char* content : {"final_content", "final_hashtags", "final_media_urls", "scheduled_for"}) {
     if (published && checked.contains(content)) {
@@ -382,9 +425,6 @@ nlohmann::json PostService::RecordEngagement(const std::string& user_id, const s
     case Kind::kNotPublished:
       throw ConflictError("the post is not published yet; engagement is measured after publication",
                           {{"code", "not_published"}});
-    case Kind::kNotDueYet:
-      throw ConflictError("the " + window + " checkpoint is due at " + outcome.due_at,
-                          {{"code", "not_due_yet"}, {"frees_at", outcome.due_at}});
   }
   return Get(user_id, id);
 }

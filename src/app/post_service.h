@@ -31,9 +31,8 @@ struct PostFilter {
 };
 
 struct EngagementOutcome {
-  enum class Kind { kRecorded, kNotFound, kNotPublished, kNotDueYet };
+  enum class Kind { kRecorded, kNotFound, kNotPublished };
   Kind kind = Kind::kNotFound;
-  std::string due_at;  // for kNotDueYet
 };
 
 struct PublishOutcome {
@@ -63,7 +62,7 @@ class PostStore {
   // content_posted. A refusal for a limit is recorded as a security event.
   virtual PublishOutcome Publish(const std::string& user_id, const std::string& id, const std::string& platform_post_id,
                                  Clock::TimePoint published_at, Clock::TimePoint now, const ClientInfo& client) = 0;
-  // Stores the snapshot of one window ({metrics, due_at, captured_at, late}) and
+  // Stores the snapshot of one window ({metrics, due_at, captured_at, early, late}) and
   // recomputes the post's template_effectiveness and its template's success_rate, in one
   // transaction.
   virtual EngagementOutcome RecordEngagement(const std::string& user_id, const std::string& id,

@@ -1,31 +1,33 @@
 #include "app/session_service.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/errors.h"
 #include "core/uuid.h"
-#include "domain/template_render.h"
+#include "domain/platform.h"
 
 namespace persona::app {
 namespace {
 
 constexpr std::size_t kMaxJsonBytes = 16384;
 
-// active_platforms: distinct known platform types.
-bool ValidPlatforms(const nlohmann::json& v) {
-  if (!v.is_array() || v.size() > 4) return false;
+// active_platforms: distinct known platform types, by their canonical names; nullopt if
+// the list is not one.
+std::optional<nlohmann::json> CanonicalPlatforms(const nlohmann::json& v) {
+  if (!v.is_array() || v.size() > 4) return std::nullopt;
   std::set<std::string> seen;
+  nlohmann::json out = nlohmann::json::array();
   for (const auto& p : v) {
-    if (!p.is_string() || !domain::PlatformTextLimit(p.get<std::string>()) ||
-        !seen.insert(p.get<std::string>()).second) {
-      return false;
-    }
+    auto platform = p.is_string() ? domain::CanonicalPlatform(p.get<std::string>()) : std::nullopt;
+    if (!platform || !seen.insert(*platform).second) return std::nullopt;
+    out.push_back(*platform);
   }
-  return true;
+  return out;
 }
 
-constexpr const char* kPlatformsMessage = "must be a list of distinct platforms: twitter, instagram, tiktok, linkedin";
+const std::string kPlatformsMessage = std::string("must be a list of distinct platforms: ") + domain::kPlatformChoices;
 
 }  // namespace
 
@@ -38,8 +40,9 @@ nlohmann::json SessionService::Start(const std::string& user_id, const std::stri
   nlohmann::json platform_sessions = nlohmann::json::object();
   for (const auto& [key, v] : body.items()) {
     if (key == "active_platforms") {
-      if (!ValidPlatforms(v)) errors.push_back({key, kPlatformsMessage});
-      platforms = v;
+      auto canonical = CanonicalPlatforms(v);
+      if (!canonical) errors.push_back({key, kPlatformsMessage});
+      platforms = canonical.value_or(v);
     } else if (key == "platform_sessions") {
       if (!v.is_object() || v.dump().size() > kMaxJsonBytes)
         errors.push_back({key, "must be an object of at most 16 KiB"});
@@ -108,8 +111,9 @@ nlohmann::json SessionService::Update(const std::string& user_id, const std::str
         errors.push_back({key, "must be active, idle or error (end a session with POST /sessions/{id}/end)"});
       }
     } else if (key == "active_platforms") {
-      if (!ValidPlatforms(v)) errors.push_back({key, kPlatformsMessage});
-      patch.active_platforms = v;
+      auto canonical = CanonicalPlatforms(v);
+      if (!canonical) errors.push_back({key, kPlatformsMessage});
+      patch.active_platforms = canonical.value_or(v);
     } else if (key == "platform_sessions") {
       if (!v.is_object() || v.dump().size() > kMaxJsonBytes)
         errors.push_back({key, "must be an object of at most 16 KiB"});

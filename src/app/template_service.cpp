@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/uuid.h"
+#include "domain/platform.h"
 #include "domain/template_render.h"
 
 namespace persona::app {
@@ -19,15 +20,15 @@ bool IsText(const nlohmann::json& v, std::size_t min, std::size_t max) {
 
 void CheckPlatforms(const nlohmann::json& v, Fields& errors) {
   if (!v.is_array() || v.empty() || v.size() > 4) {
-    errors.push_back({"target_platforms", "must list 1 to 4 of twitter, instagram, tiktok, linkedin"});
+    errors.push_back({"target_platforms", std::string("must list 1 to 4 of ") + domain::kPlatformChoices});
     return;
   }
   std::set<std::string> seen;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    bool known = v[i].is_string() && domain::PlatformTextLimit(v[i].get<std::string>());
-    if (!known || !seen.insert(v[i].get<std::string>()).second) {
+    auto known = v[i].is_string() ? domain::CanonicalPlatform(v[i].get<std::string>()) : std::nullopt;
+    if (!known || !seen.insert(*known).second) {
       errors.push_back({"target_platforms[" + std::to_string(i) + "]",
-                        "must be one of twitter, instagram, tiktok, linkedin, each once"});
+                        std::string("must be one of ") + domain::kPlatformChoices + ", each once"});
     }
   }
 }
@@ -53,9 +54,29 @@ std::string Lowercase(std::string s) {
 
 // Persona ids are kept in canonical lowercase, so a later comparison with a persona's id
 // does not depend on how the client spelled it.
+// Renames members keyed by a platform alias ("x") to the canonical name; the validator
+// has already refused an object naming one platform twice.
+void CanonicalPlatformKeys(nlohmann::json* object) {
+  if (object == nullptr || !object->is_object()) return;
+  nlohmann::json renamed = nlohmann::json::object();
+  for (auto& [key, value] : object->items()) {
+    auto canonical = domain::CanonicalPlatform(key);
+    renamed[canonical ? *canonical : key] = std::move(value);
+  }
+  *object = std::move(renamed);
+}
+
+// Validated input in its stored form: lowercase ids, canonical platform names.
 nlohmann::json Canonical(nlohmann::json body) {
   if (auto it = body.find("target_personas"); it != body.end()) {
     for (auto& id : *it) id = Lowercase(id.get<std::string>());
+  }
+  if (auto it = body.find("target_platforms"); it != body.end()) {
+    for (auto& platform : *it) platform = *domain::CanonicalPlatform(platform.get<std::string>());
+  }
+  if (auto it = body.find("hashtag_strategy"); it != body.end()) CanonicalPlatformKeys(&*it);
+  if (auto it = body.find("personalization_rules"); it != body.end() && it->is_object()) {
+    if (auto platforms = it->find("platforms"); platforms != it->end()) CanonicalPlatformKeys(&*platforms);
   }
   return body;
 }
@@ -153,12 +174,11 @@ nlohmann::json TemplateService::Render(const std::string& user_id, const std::st
                                        const std::string& platform, const std::optional<std::string>& theme) {
   auto tmpl = Get(user_id, id);
   auto persona = personas_.Get(user_id, persona_id);
-  if (!domain::PlatformTextLimit(platform)) {
-    throw ValidationError("platform_type", "must be one of twitter, instagram, tiktok, linkedin");
-  }
+  auto canonical = domain::CanonicalPlatform(platform);
+  if (!canonical) throw ValidationError("platform_type", std::string("must be one of ") + domain::kPlatformChoices);
   const auto& platforms = tmpl["target_platforms"];
-  if (std::find(platforms.begin(), platforms.end(), platform) == platforms.end()) {
-    throw ValidationError("platform_type", "the template does not target " + platform);
+  if (std::find(platforms.begin(), platforms.end(), *canonical) == platforms.end()) {
+    throw ValidationError("platform_type", "the template does not target " + *canonical);
   }
   const auto& personas = tmpl["target_personas"];
   if (!personas.empty() && std::find(personas.begin(), personas.end(), persona["id"]) == personas.end()) {
@@ -169,7 +189,7 @@ nlohmann::json TemplateService::Render(const std::string& user_id, const std::st
       .template_text = tmpl["template_text"].is_string() ? tmpl["template_text"].get<std::string>() : std::string(),
       .personalization_rules = tmpl["personalization_rules"],
       .hashtag_strategy = tmpl["hashtag_strategy"],
-      .platform = platform,
+      .platform = *canonical,
       .theme = theme};
   auto result = domain::Render(input);
   if (!result.rendered) {

@@ -23,6 +23,8 @@ struct NewUser {
   std::string password_hash;
   std::string subscription_tier;
   int max_personas = 0;
+  // The first admin's generated password: the UI asks for a new one until it changes.
+  bool password_change_required = false;
 };
 
 // What erasing a user removed, per table, and how many security events were kept
@@ -39,7 +41,7 @@ class UserRepository {
   // Throws ConflictError when the email is taken.
   virtual std::string Add(const NewUser& user) = 0;
   virtual std::vector<UserSummary> List() = 0;
-  // False when no user has this email.
+  // False when no user has this email. A new password clears password_change_required.
   virtual bool SetPasswordHash(const std::string& email, const std::string& password_hash) = 0;
   virtual long long Count() = 0;
   virtual std::optional<std::string> IdOf(const std::string& email) = 0;

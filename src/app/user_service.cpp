@@ -26,10 +26,11 @@ void UserService::CheckNewUser(std::string_view email, std::string_view password
   CheckPassword(password);
 }
 
-std::string UserService::Add(std::string_view email, std::string_view password, std::string_view tier) {
+std::string UserService::Add(std::string_view email, std::string_view password, std::string_view tier,
+                             bool password_change_required) {
   CheckNewUser(email, password, tier);
-  return users_.Add(
-      {domain::NormalizeEmail(email), hasher_.Hash(password), std::string(tier), *domain::MaxPersonasForTier(tier)});
+  return users_.Add({domain::NormalizeEmail(email), hasher_.Hash(password), std::string(tier),
+                     *domain::MaxPersonasForTier(tier), password_change_required});
 }
 
 void UserService::ChangePassword(std::string_view email, std::string_view new_password) {

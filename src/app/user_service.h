@@ -17,8 +17,10 @@ class UserService {
 
   // Validates (UsageError: bad email, empty or short password, unknown tier), hashes
   // the password with Argon2id and stores the user; returns the new id. ConflictError
-  // when the email is taken.
-  std::string Add(std::string_view email, std::string_view password, std::string_view tier);
+  // when the email is taken. `password_change_required` marks a generated password
+  // (the first admin's), until the user sets their own.
+  std::string Add(std::string_view email, std::string_view password, std::string_view tier,
+                  bool password_change_required = false);
   std::vector<UserSummary> List() { return users_.List(); }
   // UsageError for a bad email or password; NotFoundError when no user has the email.
   void ChangePassword(std::string_view email, std::string_view new_password);

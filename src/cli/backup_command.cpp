@@ -90,16 +90,30 @@ int Restore(const Config& config, Logger& log, const std::string& file, std::ost
                      info.schema_semver + "), newer than this persona (" + std::string(kAppVersion) +
                      ") knows (version " + std::to_string(latest) + "): restore it with a newer persona");
   }
-  crypto::KeyStore keys(config.KeyFile(), config.master_key);
-  auto known = keys.Kids();
-  std::string missing;
-  for (const auto& kid : info.key_ids) {
-    if (std::find(known.begin(), known.end(), kid) == known.end()) missing += (missing.empty() ? "" : ", ") + kid;
-  }
-  if (!missing.empty()) {
-    throw UsageError("the backup's secrets are encrypted under key(s) " + missing + ", which " +
-                     (config.master_key ? std::string("PERSONA_MASTER_KEY") : config.KeyFile().string()) +
-                     " lacks: bring the key file of the installation the backup comes from first");
+  // The keys come first, before anything is created: a backup without secrets needs
+  // none, and a missing key file is named, never created empty (which would hide the
+  // mistake until the first secret fails to decrypt).
+  if (!info.key_ids.empty()) {
+    const auto key_file = fs::absolute(config.KeyFile()).lexically_normal();
+    std::string needed;
+    for (const auto& kid : info.key_ids) needed += (needed.empty() ? "" : ", ") + kid;
+    if (!config.master_key && !fs::exists(key_file)) {
+      throw UsageError("the backup's secrets are encrypted under key(s) " + needed + ", and there is no key file at " +
+                       key_file.string() +
+                       ": copy master.key from the installation the backup comes from there first (or set "
+                       "PERSONA_MASTER_KEY)");
+    }
+    crypto::KeyStore keys(config.KeyFile(), config.master_key);
+    auto known = keys.Kids();
+    std::string missing;
+    for (const auto& kid : info.key_ids) {
+      if (std::find(known.begin(), known.end(), kid) == known.end()) missing += (missing.empty() ? "" : ", ") + kid;
+    }
+    if (!missing.empty()) {
+      throw UsageError("the backup's secrets are encrypted under key(s) " + missing + ", which " +
+                       (config.master_key ? std::string("PERSONA_MASTER_KEY") : key_file.string()) +
+                       " lacks: bring the key file of the installation the backup comes from first");
+    }
   }
 
   storage::Database db(config, storage::Database::Role::kCommand, "restore", log);

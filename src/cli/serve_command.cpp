@@ -55,7 +55,7 @@ void CreateFirstAdmin(app::UserService& users, const Config& config, std::ostrea
   bool ok = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && fsync(fd) == 0;
   close(fd);
   if (!ok) throw std::runtime_error("cannot write " + path.string());
-  users.Add(kFirstAdminEmail, password, "basic");
+  users.Add(kFirstAdminEmail, password, "basic", /*password_change_required=*/true);
   out << "first run: created the admin user " << kFirstAdminEmail << "\n"
       << "  its password is in " << path.string() << " (readable only by you)\n"
       << "  change it with: persona user passwd --email " << kFirstAdminEmail

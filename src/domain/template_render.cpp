@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <set>
 
+#include "domain/platform.h"
+
 namespace persona::domain {
 namespace {
 
@@ -17,7 +19,7 @@ struct Platform {
 
 constexpr Platform kPlatforms[] = {
     {"twitter", 280, 2}, {"instagram", 2200, 10}, {"tiktok", 4000, 5}, {"linkedin", 3000, 3}};
-constexpr char kPlatformList[] = "twitter, instagram, tiktok, linkedin";
+constexpr const char* kPlatformList = kPlatformChoices;
 
 constexpr int kMaxAffix = 500;
 constexpr std::size_t kMaxReplacements = 50;
@@ -34,8 +36,9 @@ constexpr std::size_t kMaxGrowthPerReplacement = std::size_t{64} * 1024;
 constexpr std::size_t kMaxQuotedName = 60;
 
 const Platform* FindPlatform(std::string_view name) {
+  auto canonical = CanonicalPlatform(name);
   for (const auto& platform : kPlatforms) {
-    if (platform.name == name) return &platform;
+    if (canonical && platform.name == *canonical) return &platform;
   }
   return nullptr;
 }
@@ -192,9 +195,13 @@ void CheckRuleSet(const json& rules, const std::string& path, bool top_level, Pr
         problems.push_back({member, "must be an object keyed by platform"});
         continue;
       }
+      std::set<std::string_view> seen;
       for (const auto& [platform, platform_rules] : value.items()) {
-        if (FindPlatform(platform) == nullptr) {
+        const Platform* found = FindPlatform(platform);
+        if (found == nullptr) {
           problems.push_back({member + "." + platform, std::string("is not a platform; use ") + kPlatformList});
+        } else if (!seen.insert(found->name).second) {
+          problems.push_back({member + "." + platform, "names the same platform as another member (x is twitter)"});
         } else {
           CheckRuleSet(platform_rules, member + "." + platform, false, problems);
         }
@@ -457,8 +464,12 @@ Problems ValidateHashtagStrategy(const json& strategy) {
   Problems problems;
   if (strategy.is_null()) return problems;
   if (!strategy.is_object()) return {{"hashtag_strategy", "must be an object"}};
+  std::set<std::string_view> seen;
   for (const auto& [key, rule] : strategy.items()) {
-    if (key == "default" || FindPlatform(key) != nullptr) {
+    const Platform* found = FindPlatform(key);
+    if (found != nullptr && !seen.insert(found->name).second) {
+      problems.push_back({"hashtag_strategy." + key, "names the same platform as another member (x is twitter)"});
+    } else if (key == "default" || found != nullptr) {
       CheckHashtagRule(rule, "hashtag_strategy." + key, problems);
     } else {
       problems.push_back(

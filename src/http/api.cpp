@@ -12,6 +12,7 @@
 #include "http/handlers/security_event_handler.h"
 #include "http/handlers/session_handler.h"
 #include "http/handlers/template_handler.h"
+#include "http/handlers/web_handler.h"
 
 namespace persona::http {
 
@@ -30,6 +31,8 @@ void BuildApi(Router& router, ApiServices services) {
   AddSessionRoutes(router, services.sessions);
   AddDashboardRoutes(router, services.dashboard);
   AddExportRoutes(router, services.exports);
+  // Last: the UI answers only what no route above knows.
+  AddWebUi(router);
 }
 
 }  // namespace persona::http

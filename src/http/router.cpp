@@ -89,6 +89,10 @@ std::optional<Response> ParseJsonBody(Request& req) {
   } catch (const nlohmann::json::parse_error& e) {
     // Position only: the parser's own message quotes the body, which may hold secrets.
     return ProblemResponse(400, "malformed JSON near byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number such as 1e999 overflows a double while the document is read, before any
+    // field is known; nothing representable could have been meant.
+    return ProblemResponse(400, "a number in the JSON document is outside the range of a double");
   }
   return std::nullopt;
 }
@@ -179,6 +183,12 @@ Router::Match Router::Find(Request& req) const {
     return match;
   }
   if (allowed.empty()) {
+    if (fallback_ && (req.method == bhttp::verb::get || req.method == bhttp::verb::head)) {
+      if (auto answer = fallback_(req)) {
+        match.error = std::move(*answer);
+        return match;
+      }
+    }
     match.error = ProblemResponse(404, "no resource at this path");
     return match;
   }

@@ -30,6 +30,10 @@ struct RouteOptions {
 // neither is valid. May query the database (it runs on the worker pool).
 using Authenticator = std::function<std::optional<Caller>(const Request&)>;
 
+// Answers a GET or HEAD that no route matches (the web UI's files and its client-side
+// routes); nullopt keeps the usual 404. Runs on the I/O thread, so it must not block.
+using Fallback = std::function<std::optional<Response>(const Request&)>;
+
 struct RouteInfo {
   boost::beast::http::verb method;
   std::string pattern;
@@ -58,7 +62,7 @@ class Router {
   };
 
   // Either the route to run (path_params filled in) or the response to send instead
-  // (400 malformed target, 404, 405 with Allow).
+  // (400 malformed target, 404, 405 with Allow, or the fallback's answer).
   struct Match {
     const Route* route = nullptr;
     Response error;
@@ -84,6 +88,10 @@ class Router {
   // Without an authenticator every non-public route answers 401.
   void SetAuthenticator(Authenticator authenticator) { authenticator_ = std::move(authenticator); }
 
+  // Consulted by Find for a GET or HEAD whose path no route knows at all (a path that
+  // some route serves with another method still answers 405).
+  void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
+
   // Find + Invoke on the calling thread, whatever the route's `blocking` says.
   Response Dispatch(Request& req, Logger& log) const;
 
@@ -93,6 +101,7 @@ class Router {
  private:
   std::vector<Route> routes_;
   Authenticator authenticator_;
+  Fallback fallback_;
 };
 
 // JSON nested deeper than this is refused before parsing: deep nesting is only ever

@@ -88,6 +88,47 @@ std::string LoggablePath(std::string_view target) {
   return decoded ? *decoded : std::string(raw_path);
 }
 
+struct Refusal {
+  unsigned status;
+  std::string detail;
+};
+
+// RFC 9112 §6.1, §6.3: a request with Transfer-Encoding is framed by its last coding,
+// which must be chunked; anything else leaves its length unknown. Beast then assumes no
+// body and would read the body as the next request (the desync request smuggling relies
+// on), so such a request is refused and the connection closed. Codings other than
+// chunked are valid HTTP we do not implement: 501.
+std::optional<Refusal> TransferCodingRefusal(const bhttp::request_header<>& header) {
+  std::vector<std::string_view> codings;
+  bool present = false;
+  for (const auto& field : header) {
+    if (field.name() != bhttp::field::transfer_encoding) continue;
+    present = true;
+    std::string_view list = field.value();
+    while (!list.empty()) {
+      auto comma = list.find(',');
+      auto element = list.substr(0, comma);
+      list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+      while (!element.empty() && (element.front() == ' ' || element.front() == '\t')) element.remove_prefix(1);
+      while (!element.empty() && (element.back() == ' ' || element.back() == '\t')) element.remove_suffix(1);
+      if (!element.empty()) codings.push_back(element);  // empty list elements are allowed
+    }
+  }
+  if (!present) return std::nullopt;
+  if (header.version() < 11) return Refusal{400, "Transfer-Encoding is not allowed in an HTTP/1.0 request"};
+  if (header.count(bhttp::field::content_length) > 0) {
+    return Refusal{400, "a request must not carry both Transfer-Encoding and Content-Length"};
+  }
+  if (codings.empty() || !beast::iequals(codings.back(), "chunked")) {
+    return Refusal{400, "the last transfer coding of a request must be chunked"};
+  }
+  if (codings.size() == 1) return std::nullopt;
+  for (std::size_t i = 0; i + 1 < codings.size(); ++i) {
+    if (beast::iequals(codings[i], "chunked")) return Refusal{400, "a request must not be chunked twice"};
+  }
+  return Refusal{501, "transfer codings other than chunked are not implemented"};
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -208,6 +249,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   void OnHeader() {
     const auto& header = parser_->get();
+    if (auto refusal = TransferCodingRefusal(header)) return FailRequest(refusal->status, refusal->detail);
     if (!parser_->is_done() && beast::iequals(header[bhttp::field::expect], "100-continue")) {
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                        [self = shared_from_this()](beast::error_code ec, std::size_t) {

@@ -51,7 +51,7 @@ TEST(Serve, AFreshDataDirectoryBecomesReadyAndStopsCleanly) {
   EXPECT_GE(ready.Json()["schema_version"].get<int>(), 1);
   EXPECT_EQ(ready.Json()["schema_semver"], storage::SchemaVersionAfter(storage::EmbeddedMigrations().back().version));
   EXPECT_EQ(Get(*port, "/healthz").status, 200u);
-  auto missing = Get(*port, "/no/such/route");
+  auto missing = Get(*port, "/api/v1/no/such/route");
   EXPECT_EQ(missing.status, 404u);
   EXPECT_EQ(missing.Header("Content-Type"), "application/problem+json");
 

@@ -30,10 +30,58 @@ class ActivityApi : public testing::ApiFixture {
                 {{"persona_id", persona_},
                  {"activity_type", type},
                  {"platform_type", platform},
-                 {"details", {{"target", "@someone"}}}});
+                 {"activity_data", {{"target", "@someone"}}}});
   }
   std::string ana_, cookie_, ben_cookie_, persona_;
 };
+
+TEST_F(ActivityApi, TheOldDetailsMemberIsRefusedNamingItsNewName) {
+  auto res = Send(verb::post, "/api/v1/activity",
+                  {{"persona_id", persona_}, {"activity_type", "like"}, {"platform_type", "twitter"},
+                   {"details", {{"n", 1}}}});
+  EXPECT_EQ(res.status, 422u);
+  EXPECT_EQ(ErrorFields(res), (std::set<std::string>{"details"}));
+  EXPECT_THAT(res.body, testing::HasSubstr("activity_data"));
+  EXPECT_EQ(Count("SELECT count(*) FROM activity_logs WHERE source = 'manual'"), 0);
+}
+
+// X is what people call Twitter now: accepted wherever a platform is named, stored as
+// twitter.
+TEST_F(ActivityApi, XIsAcceptedAsTwitterWhereverAPlatformIsNamed) {
+  auto action = Act("like", "x");
+  ASSERT_EQ(action.status, 201u) << action.body;
+  EXPECT_EQ(action.Json()["platform_type"], "twitter");
+  auto found = Send(verb::get, "/api/v1/activity?platform_type=x&activity_type=like").Json()["items"];
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]["id"], action.Json()["id"]);
+
+  auto account = Send(verb::post, "/api/v1/personas/" + persona_ + "/accounts",
+                      {{"platform_type", "x"}, {"username", "maria"}, {"credentials", "pw"}});
+  ASSERT_EQ(account.status, 201u) << account.body;
+  EXPECT_EQ(account.Json()["platform_type"], "twitter");
+
+  auto tmpl = Send(verb::post, "/api/v1/templates",
+                   {{"template_name", "T"},
+                    {"content_type", "text"},
+                    {"template_text", "Hi {{persona.name}}"},
+                    {"target_platforms", {"x"}},
+                    {"hashtag_strategy", {{"x", {{"fixed", {"#manila"}}}}}}});
+  ASSERT_EQ(tmpl.status, 201u) << tmpl.body;
+  EXPECT_EQ(tmpl.Json()["target_platforms"], nlohmann::json::array({"twitter"}));
+  EXPECT_TRUE(tmpl.Json()["hashtag_strategy"].contains("twitter")) << tmpl.body;
+  auto rendered = Send(verb::post, "/api/v1/templates/" + tmpl.Json()["id"].get<std::string>() + "/render",
+                       {{"persona_id", persona_}, {"platform_type", "x"}});
+  ASSERT_EQ(rendered.status, 200u) << rendered.body;
+  EXPECT_EQ(rendered.Json()["platform_limit"], 280);
+  EXPECT_EQ(rendered.Json()["hashtags"], nlohmann::json::array({"#manila"}));
+  auto twice = Send(verb::post, "/api/v1/templates",
+                    {{"template_name", "T2"}, {"content_type", "text"}, {"target_platforms", {"x", "twitter"}}});
+  EXPECT_EQ(twice.status, 422u) << twice.body;
+
+  auto session = Send(verb::post, "/api/v1/personas/" + persona_ + "/sessions", {{"active_platforms", {"x"}}});
+  ASSERT_EQ(session.status, 201u) << session.body;
+  EXPECT_EQ(session.Json()["active_platforms"], nlohmann::json::array({"twitter"}));
+}
 
 TEST_F(ActivityApi, ManualActionsAreRecordedInTheLiveSession) {
   auto session = Send(verb::post, "/api/v1/personas/" + persona_ + "/sessions", nlohmann::json::object()).Json();
@@ -44,8 +92,16 @@ TEST_F(ActivityApi, ManualActionsAreRecordedInTheLiveSession) {
   EXPECT_EQ(row["platform_type"], "instagram");
   EXPECT_EQ(row["persona_id"], persona_);
   EXPECT_EQ(row["session_id"], session["id"]);
-  EXPECT_EQ(row["activity_data"]["source"], "manual");
-  EXPECT_EQ(row["activity_data"]["details"]["target"], "@someone");
+  // activity_data comes back as sent; who wrote the row is kept apart from it.
+  EXPECT_EQ(row["activity_data"], (nlohmann::json{{"target", "@someone"}}));
+  EXPECT_EQ(row["source"], "manual");
+  EXPECT_EQ(res.Header("Location"), "/api/v1/activity/" + row["id"].get<std::string>());
+  auto read = Send(verb::get, res.Header("Location"));
+  ASSERT_EQ(read.status, 200u) << read.body;
+  EXPECT_EQ(read.Json()["activity_data"], row["activity_data"]);
+  EXPECT_EQ(read.Json()["source"], "manual");
+  EXPECT_EQ(Send(verb::get, res.Header("Location"), nullptr, ben_cookie_).status, 404u);
+  EXPECT_EQ(Send(verb::get, "/api/v1/activity/not-an-id").status, 404u);
   EXPECT_EQ(row["risk_level"], "low");
   EXPECT_EQ(row["ip_address"], "127.0.0.1");
   EXPECT_EQ(Count("SELECT actions_performed FROM persona_sessions"), 1);

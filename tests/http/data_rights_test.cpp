@@ -322,6 +322,55 @@ TEST_F(DataRights, BackupThenRestoreGivesTheSameExport) {
   EXPECT_EQ(secrets["proxy_assignments"][0]["proxy_password"], "p");
 }
 
+// `persona restore FILE --data-dir NEW_DIR` on a new machine: the directory and its
+// embedded cluster are created as serve creates them. Keys are checked first: a backup
+// with secrets names the missing kid and the expected key file and touches nothing; one
+// without secrets needs no key file at all.
+TEST_F(DataRights, RestoreIntoANewDataDirectoryCreatesItAndNamesAMissingKeyFirst) {
+  CreateUser("ana@example.com");
+  Populate("ana@example.com", *Login("ana@example.com"));
+  const std::map<std::string, std::string> env = {{"PERSONA_DATABASE_URL", conninfo_}};
+  auto file = dir_.path() / "with-secrets.dump";
+  ASSERT_EQ(testing::RunPersona({"backup", "-o", file.string(), "--data-dir", dir_.path().string()}, "", env).exit_code,
+            0);
+  auto kid = storage::ReadBackupInfo(file).key_ids.at(0);
+
+  testing::TempDir machine;
+  const auto fresh = machine.path() / "persona-data";
+  auto refused = testing::RunPersona({"restore", file.string(), "--data-dir", fresh.string()});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_THAT(refused.err, ::testing::HasSubstr(kid));
+  EXPECT_THAT(refused.err, ::testing::HasSubstr((fresh / "master.key").string()));
+  EXPECT_FALSE(std::filesystem::exists(fresh)) << "a refused restore creates nothing";
+
+  std::filesystem::create_directories(fresh);
+  std::filesystem::copy_file(dir_.path() / "master.key", fresh / "master.key");
+  std::filesystem::permissions(fresh / "master.key", std::filesystem::perms::owner_read |
+                                                         std::filesystem::perms::owner_write);
+  auto restored = testing::RunPersona({"restore", file.string(), "--data-dir", fresh.string()});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  auto users = testing::RunPersona({"user", "list", "--data-dir", fresh.string()});
+  EXPECT_THAT(users.out, ::testing::HasSubstr("ana@example.com")) << users.err;
+
+  // A backup whose metadata names no keys restores without a key file, and makes none.
+  testing::TempDir bare_source;
+  auto bare_db = testing::TestCluster::Get().CreateDatabase();
+  ASSERT_EQ(testing::RunPersona({"migrate", "up", "--no-backup", "--data-dir", bare_source.path().string()}, "",
+                                {{"PERSONA_DATABASE_URL", bare_db}})
+                .exit_code,
+            0);
+  auto bare_file = bare_source.path() / "bare.dump";
+  ASSERT_EQ(testing::RunPersona({"backup", "-o", bare_file.string(), "--data-dir", bare_source.path().string()}, "",
+                                {{"PERSONA_DATABASE_URL", bare_db}})
+                .exit_code,
+            0);
+  ASSERT_TRUE(storage::ReadBackupInfo(bare_file).key_ids.empty());
+  const auto second = machine.path() / "second";
+  auto keyless = testing::RunPersona({"restore", bare_file.string(), "--data-dir", second.string()});
+  EXPECT_EQ(keyless.exit_code, 0) << keyless.err;
+  EXPECT_FALSE(std::filesystem::exists(second / "master.key"));
+}
+
 TEST_F(DataRights, RestoreRefusesWhatCannotWorkAndChangesNothing) {
   CreateUser("ana@example.com");
   Populate("ana@example.com", *Login("ana@example.com"));

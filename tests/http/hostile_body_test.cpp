@@ -1,6 +1,7 @@
 // Every route that takes a JSON body, fed hostile input: whole bodies that are not
 // objects, malformed, too deep or too large, and for each member of a valid body a wrong
-// type, null, 100 000 characters, a NUL byte, deep nesting or an SQL fragment. Each must
+// type, null, 100 000 characters, a NUL byte, deep nesting, an SQL fragment or a number out
+// of range (at the top level and nested in an object). Each must
 // answer 4xx (or, where the value is legitimately acceptable text, succeed) — never 5xx.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -202,6 +203,35 @@ TEST_F(HostileBodies, NeverAnswer5xx) {
         EXPECT_LT(res.status, 500u) << key << " " << member << " " << v.name << ": " << res.body;
         if (v.must_fail) {
           EXPECT_GE(res.status, 400u) << key << " " << member << " " << v.name;
+        }
+      }
+
+      // Numbers a double or an int64 cannot hold, negative zero, and a fraction where
+      // an integer is wanted: written as text, since nlohmann cannot produce them.
+      struct NumberVariant {
+        const char* text;
+        bool must_fail;
+      };
+      const std::vector<NumberVariant> numbers = {
+          {"1e999", true},
+          {"-1e400", true},
+          {"99999999999999999999", true},
+          {"-99999999999999999999", true},
+          {"-0", false},
+          {"1.0", value.is_number_integer()},
+      };
+      for (const auto& n : numbers) {
+        for (bool nested : {false, true}) {
+          auto body = it->second;
+          body[member] = nested ? nlohmann::json{{"n", "@number@"}} : nlohmann::json("@number@");
+          auto text = body.dump();
+          text.replace(text.find("\"@number@\""), 10, n.text);
+          auto res = SendRaw(route.method, target, text);
+          ++requests;
+          EXPECT_LT(res.status, 500u) << key << " " << member << " = " << text << ": " << res.body;
+          if (n.must_fail && !nested) {
+            EXPECT_GE(res.status, 400u) << key << " " << member << " " << n.text;
+          }
         }
       }
     }

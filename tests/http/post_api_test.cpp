@@ -97,6 +97,62 @@ TEST_F(PostApi, DraftFromFreeTextAndFromATemplate) {
   EXPECT_EQ(Count("SELECT count(*) FROM manual_posts"), 3);
 }
 
+// A client written from the seed's column names sends persona_id, creation_started_at
+// and publishing_method: each is accepted when it agrees with the rest, refused beside
+// its field when not, and nothing is stored then.
+TEST_F(PostApi, SeedColumnsPersonaIdCreationStartedAtAndPublishingMethodAreAccepted) {
+  SetClock("2027-01-01T00:00:00Z");
+  auto started = "2026-12-31T23:40:00Z";
+  auto res = Send(verb::post, "/api/v1/posts",
+                  {{"platform_account_id", account_},
+                   {"persona_id", persona_},
+                   {"creation_started_at", "2027-01-01T07:40:00+08:00"},
+                   {"publishing_method", "scheduled_manual"},
+                   {"final_content", "x"},
+                   {"scheduled_for", "2027-01-04T08:45:00+08:00"}});
+  ASSERT_EQ(res.status, 201u) << res.body;
+  EXPECT_EQ(res.Json()["persona_id"], persona_);
+  EXPECT_EQ(res.Json()["creation_started_at"], started);
+  EXPECT_EQ(res.Json()["publishing_method"], "scheduled_manual");
+  auto draft = Send(verb::post, "/api/v1/posts",
+                    {{"platform_account_id", account_}, {"publishing_method", "manual"}, {"final_content", "y"}});
+  ASSERT_EQ(draft.status, 201u) << draft.body;
+  EXPECT_EQ(draft.Json()["creation_started_at"], "2027-01-01T00:00:00Z");  // default: now
+  const auto stored = Count("SELECT count(*) FROM manual_posts");
+
+  auto other = Id(Send(verb::post, "/api/v1/personas", PersonaBody("Other")));
+  auto bens = Id(Send(verb::post, "/api/v1/personas", PersonaBody("Ben's"), ben_cookie_));
+  auto refused = [&](const nlohmann::json& extra) {
+    nlohmann::json body = {{"platform_account_id", account_}, {"final_content", "z"}};
+    body.update(extra);
+    return Send(verb::post, "/api/v1/posts", body);
+  };
+  auto wrong_persona = refused({{"persona_id", other}});
+  EXPECT_EQ(wrong_persona.status, 422u);
+  EXPECT_EQ(ErrorFields(wrong_persona), (std::set<std::string>{"persona_id"}));
+  EXPECT_EQ(refused({{"persona_id", bens}}).status, 404u);
+  EXPECT_EQ(refused({{"persona_id", "nope"}}).status, 422u);
+  auto future = refused({{"creation_started_at", "2027-01-01T00:05:00Z"}});
+  EXPECT_EQ(future.status, 422u);
+  EXPECT_EQ(ErrorFields(future), (std::set<std::string>{"creation_started_at"}));
+  EXPECT_EQ(refused({{"creation_started_at", "yesterday"}}).status, 422u);
+  auto disagrees = refused({{"publishing_method", "scheduled_manual"}});
+  EXPECT_EQ(disagrees.status, 422u);
+  EXPECT_EQ(ErrorFields(disagrees), (std::set<std::string>{"publishing_method"}));
+  EXPECT_EQ(refused({{"publishing_method", "manual"}, {"scheduled_for", "2027-01-04T08:45:00+08:00"}}).status, 422u);
+  EXPECT_EQ(refused({{"publishing_method", "automatic"}}).status, 422u);
+  EXPECT_EQ(Count("SELECT count(*) FROM manual_posts"), stored);
+
+  // PATCH: a publishing_method must agree with the post's schedule, as changed or not.
+  auto id = draft.Json()["id"].get<std::string>();
+  EXPECT_EQ(Send(verb::patch, "/api/v1/posts/" + id, {{"publishing_method", "manual"}}).status, 200u);
+  EXPECT_EQ(Send(verb::patch, "/api/v1/posts/" + id, {{"publishing_method", "scheduled_manual"}}).status, 422u);
+  auto scheduled = Send(verb::patch, "/api/v1/posts/" + id,
+                        {{"publishing_method", "scheduled_manual"}, {"scheduled_for", "2027-01-04T08:45:00+08:00"}});
+  EXPECT_EQ(scheduled.status, 200u) << scheduled.body;
+  EXPECT_EQ(scheduled.Json()["publishing_method"], "scheduled_manual");
+}
+
 TEST_F(PostApi, SchedulesFollowThePersonasPostingTimesInItsZone) {
   // Maria posts on Mondays at 08:30 and 19:00, Asia/Manila (UTC+8).
   SetClock("2027-01-01T00:00:00Z");
@@ -259,6 +315,35 @@ TEST_F(PostApi, TwentySimultaneousPublishesStopExactlyAtTheLimit) {
   EXPECT_EQ(Count("SELECT count(*) FROM manual_posts WHERE published_manually_at IS NOT NULL"), 3);
 }
 
+// The operator reads the numbers at 50 minutes: recorded, marked early, and the
+// checkpoint no longer comes due.
+TEST_F(PostApi, AnEarlySnapshotIsRecordedMarkedEarlyAndCountsAsCaptured) {
+  auto post = Id(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", "Hello"}}));
+  ASSERT_EQ(Publish(post).status, 200u);
+  auto published_at =
+      *ParseTimestamp(Send(verb::get, "/api/v1/posts/" + post).Json()["published_manually_at"].get<std::string>());
+  clock_.Advance(std::chrono::minutes(50));
+  auto early = Send(verb::put, "/api/v1/posts/" + post + "/engagement/immediate", {{"likes", 4}, {"views", 100}});
+  ASSERT_EQ(early.status, 200u) << early.body;
+  auto snapshot = early.Json()["immediate_engagement"];
+  EXPECT_EQ(snapshot["early"], true);
+  EXPECT_EQ(snapshot["late"], false);
+  EXPECT_EQ(snapshot["metrics"]["likes"], 4);
+  EXPECT_EQ(snapshot["due_at"], FormatTimestamp(published_at + std::chrono::hours(1)).substr(0, 19) + "Z");
+  clock_.Advance(std::chrono::minutes(20));
+  cookie_ = *Login("ana@example.com");
+  for (const auto& item : Send(verb::get, "/api/v1/posts/due").Json()["items"]) {
+    EXPECT_FALSE(item["kind"] == "engagement" && item["window"] == "immediate") << item.dump();
+  }
+  // Recorded on time, a snapshot is neither early nor late.
+  clock_.Advance(std::chrono::hours(24));
+  cookie_ = *Login("ana@example.com");
+  auto daily = Send(verb::put, "/api/v1/posts/" + post + "/engagement/daily", {{"likes", 9}});
+  ASSERT_EQ(daily.status, 200u) << daily.body;
+  EXPECT_EQ(daily.Json()["daily_engagement"]["early"], false);
+  EXPECT_EQ(daily.Json()["daily_engagement"]["late"], false);
+}
+
 TEST_F(PostApi, EngagementSnapshotsFeedEffectivenessAndTheTemplatesSuccessRate) {
   auto tmpl = Id(Send(
       verb::post, "/api/v1/templates",
@@ -269,12 +354,6 @@ TEST_F(PostApi, EngagementSnapshotsFeedEffectivenessAndTheTemplatesSuccessRate) 
   };
   EXPECT_EQ(engagement(post, "immediate", {{"likes", 1}}).Json()["code"], "not_published");
   ASSERT_EQ(Publish(post).status, 200u);
-  auto published_at =
-      *ParseTimestamp(Send(verb::get, "/api/v1/posts/" + post).Json()["published_manually_at"].get<std::string>());
-  auto early = engagement(post, "immediate", {{"likes", 1}});
-  ASSERT_EQ(early.status, 409u);
-  EXPECT_EQ(early.Json()["code"], "not_due_yet");
-  EXPECT_EQ(early.Json()["frees_at"], FormatTimestamp(published_at + std::chrono::hours(1)).substr(0, 19) + "Z");
   EXPECT_EQ(engagement(post, "monthly", {{"likes", 1}}).status, 404u);
   EXPECT_EQ(engagement(post, "immediate", {{"likes", -1}}).status, 422u);
   EXPECT_EQ(engagement(post, "immediate", {{"hearts", 1}}).status, 422u);

@@ -326,6 +326,78 @@ TEST_F(ServerTest, ChunkedBodyGrowingPastLimitIs413) {
   ExpectProblem(*res, 413);
 }
 
+// A body the server misframes would be read as a second request on the connection
+// (request smuggling through a proxy): each of these is refused, and the connection is
+// closed without answering the smuggled request.
+TEST_F(ServerTest, UnframeableTransferCodingsAreRefusedAndTheConnectionClosed) {
+  Start();
+  const std::string smuggled = "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n";
+  struct Case {
+    std::string version;
+    std::string codings;
+    unsigned status;
+  };
+  const std::vector<Case> cases = {
+      {"1.1", "xchunked", 400},           {"1.1", "chunked, gzip", 400},       {"1.1", "gzip", 400},
+      {"1.1", "identity", 400},           {"1.1", "chunked\x0b", 400},         {"1.1", "chunked;ext=1", 400},
+      {"1.1", ",", 400},                  {"1.1", "chunked, chunked", 400},    {"1.1", "gzip, chunked", 501},
+      {"1.0", "chunked", 400},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE("HTTP/" + c.version + " Transfer-Encoding: " + c.codings);
+    RawConnection raw(endpoint());
+    ASSERT_TRUE(raw.Write("POST /api/v1/items HTTP/" + c.version +
+                          "\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: " + c.codings +
+                          "\r\n\r\n" + smuggled));
+    auto res = raw.ReadResponse(5s);
+    ASSERT_TRUE(res.has_value());
+    ExpectProblem(*res, c.status);
+    EXPECT_EQ(res->Header("Connection"), "close");
+    EXPECT_FALSE(raw.ReadResponse(3s).has_value()) << "a second response: the body was read as a request";
+  }
+}
+
+TEST_F(ServerTest, TransferEncodingAndContentLengthTogetherAreRefused) {
+  Start();
+  RawConnection raw(endpoint());
+  ASSERT_TRUE(
+      raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+  auto res = raw.ReadResponse(5s);
+  ASSERT_TRUE(res.has_value());
+  EXPECT_EQ(res->status, 400u);
+  EXPECT_FALSE(raw.ReadResponse(3s).has_value());
+}
+
+TEST_F(ServerTest, ChunkedIsRecognisedWhateverItsCaseAndSpacing) {
+  Start();
+  for (std::string codings : {"Chunked", "CHUNKED", "  chunked\t", "chunked , ", ", chunked"}) {
+    SCOPED_TRACE("Transfer-Encoding: " + codings);
+    RawConnection raw(endpoint());
+    ASSERT_TRUE(raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Transfer-Encoding: " +
+                          codings + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
+    auto res = raw.ReadResponse(5s);
+    ASSERT_TRUE(res.has_value());
+    EXPECT_EQ(res->status, 201u) << res->body;
+  }
+}
+
+TEST_F(ServerTest, ChunkSizeWithSignOrHexPrefixIs400AndCloses) {
+  Start();
+  for (std::string size : {"+2", "0x2", "-2", " 2"}) {
+    SCOPED_TRACE("chunk size " + size);
+    RawConnection raw(endpoint());
+    ASSERT_TRUE(raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n" +
+                          size + "\r\n{}\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+    auto res = raw.ReadResponse(5s);
+    ASSERT_TRUE(res.has_value());
+    ExpectProblem(*res, 400);
+    EXPECT_FALSE(raw.ReadResponse(3s).has_value());
+  }
+}
+
 TEST_F(ServerTest, HugeHeadersAre431) {
   Start();
   auto res = Request(endpoint(), verb::get, "/healthz", "", {{"X-Filler", std::string(20 * 1024, 'a')}});

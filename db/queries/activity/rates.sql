@@ -3,5 +3,5 @@
 SELECT count(*) FILTER (WHERE l.created_at > $2::timestamptz - interval '1 hour'),
        count(*) FILTER (WHERE l.created_at <= $2::timestamptz - interval '1 hour')
 FROM activity_logs l
-WHERE l.persona_id = $1::uuid AND l.activity_data->>'source' = 'manual'
+WHERE l.persona_id = $1::uuid AND l.source = 'manual'
   AND l.created_at > $2::timestamptz - interval '7 days 1 hour' AND l.created_at <= $2::timestamptz

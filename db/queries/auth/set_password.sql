@@ -1,1 +1,2 @@
-UPDATE users SET password_hash = $2, updated_at = $3::timestamptz WHERE id = $1::uuid
+UPDATE users SET password_hash = $2, password_change_required = FALSE, updated_at = $3::timestamptz
+WHERE id = $1::uuid

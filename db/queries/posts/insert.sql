@@ -3,7 +3,8 @@ INSERT INTO manual_posts (user_id, persona_id, platform_account_id, content_temp
                           final_content, final_hashtags, final_media_urls, content_edits_from_template,
                           publishing_method, scheduled_for, authenticity_rating, user_satisfaction, improvement_notes,
                           manual_customization_level, created_at, updated_at)
-SELECT $1::uuid, a.persona_id, a.id, (b->>'content_template_id')::uuid, $4::timestamptz, b->>'final_content',
+SELECT $1::uuid, a.persona_id, a.id, (b->>'content_template_id')::uuid,
+       COALESCE((b->>'creation_started_at')::timestamptz, $4::timestamptz), b->>'final_content',
        COALESCE(b->'final_hashtags', '[]'), COALESCE(b->'final_media_urls', '[]'),
        COALESCE(b->'content_edits_from_template', '{}'),
        CASE WHEN b->>'scheduled_for' IS NULL THEN 'manual' ELSE 'scheduled_manual' END,

@@ -1,6 +1,7 @@
 #include "http/handlers/activity_handler.h"
 
 #include "core/errors.h"
+#include "domain/platform.h"
 #include "http/handlers/client_info.h"
 #include "http/json_fields.h"
 #include "http/pagination.h"
@@ -24,6 +25,8 @@ app::ActivityFilter ParseFilter(const Request& req) {
     if (*value && ((*value)->empty() || (*value)->size() > 50)) errors.push_back({name, "must be 1 to 50 characters"});
   }
   if (!errors.empty()) throw ValidationError(errors);
+  // ?platform_type=x finds the rows stored as twitter.
+  if (filter.platform_type) filter.platform_type = domain::CanonicalPlatform(*filter.platform_type).value_or(*filter.platform_type);
   return filter;
 }
 
@@ -34,11 +37,18 @@ void AddActivityRoutes(Router& router, app::ActivityService& activity) {
     return PageResponse(activity.List(req.caller->user_id, ParseFilter(req), ParsePageRequest(req)));
   });
 
+  router.Add(verb::get, "/api/v1/activity/{id}", [&activity](Request& req) {
+    return JsonResponse(200, activity.Get(req.caller->user_id, req.path_params.at("id")));
+  });
+
   router.Add(
       verb::post, "/api/v1/activity",
       [&activity](Request& req) {
         RequireNoNul(req.json);
-        return JsonResponse(201, activity.Record(req.caller->user_id, req.json, ClientOf(req)));
+        auto created = activity.Record(req.caller->user_id, req.json, ClientOf(req));
+        auto res = JsonResponse(201, created);
+        res.headers.emplace_back("Location", "/api/v1/activity/" + created["id"].get<std::string>());
+        return res;
       },
       RouteOptions{.json_body = true});
 }

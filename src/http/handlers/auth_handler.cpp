@@ -42,7 +42,8 @@ nlohmann::json ProfileJson(const app::Profile& p) {
           {"max_personas", p.max_personas},
           {"two_factor_enabled", p.two_factor_enabled},
           {"created_at", p.created_at},
-          {"last_login", p.last_login ? nlohmann::json(*p.last_login) : nlohmann::json(nullptr)}};
+          {"last_login", p.last_login ? nlohmann::json(*p.last_login) : nlohmann::json(nullptr)},
+          {"password_change_required", p.password_change_required}};
 }
 
 nlohmann::json TokenJson(const app::ApiTokenInfo& t) {

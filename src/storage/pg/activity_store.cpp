@@ -20,6 +20,15 @@ app::Page PgActivityStore::List(const std::string& user_id, const app::ActivityF
   return out;
 }
 
+std::optional<nlohmann::json> PgActivityStore::Find(const std::string& user_id, const std::string& id) {
+  std::optional<nlohmann::json> out;
+  RunTransaction(pool_, [&](pqxx::work& tx) {
+    auto rows = tx.exec_prepared("activity_get", id, user_id, static_cast<const char*>(nullptr));
+    out = rows.empty() ? std::nullopt : std::optional(RowToJson(rows[0]));
+  });
+  return out;
+}
+
 std::optional<nlohmann::json> PgActivityStore::RecordManual(
     const std::string& user_id, const app::ManualAction& action,
     const std::function<domain::BurstAssessment(long long, long long)>& assess, Clock::TimePoint now,
@@ -34,9 +43,8 @@ std::optional<nlohmann::json> PgActivityStore::RecordManual(
     auto rates = tx.exec_prepared1("activity_rates", action.persona_id, at);
     // This action is part of the last hour.
     auto risk = assess(rates[0].as<long long>() + 1, rates[1].as<long long>());
-    nlohmann::json data = {{"source", "manual"}, {"details", action.details}};
     auto row = tx.exec_prepared1("activity_insert_manual", user_id, action.persona_id, action.activity_type,
-                                 action.platform_type, data.dump(), NullIfEmpty(client.ip),
+                                 action.platform_type, action.activity_data.dump(), NullIfEmpty(client.ip),
                                  NullIfEmpty(client.user_agent), risk.risk_level, risk.anomaly_score, at);
     if (risk.risk_level == "high" || risk.risk_level == "critical") {
       const char* severity = risk.risk_level == "critical" ? "critical" : "warning";

@@ -79,6 +79,7 @@ class PgAuthTx : public app::AuthTx {
     p.two_factor_secret = OptionalText(row[8]);
     p.totp_pending_secret = OptionalText(row[9]);
     p.totp_last_step = row[10].as<long long>();
+    p.password_change_required = row[11].as<bool>(false);
     return p;
   }
   bool UseTotpStep(const std::string& user_id, long long step) override {
@@ -106,6 +107,9 @@ class PgAuthTx : public app::AuthTx {
   }
   void SetPasswordHash(const std::string& user_id, const std::string& hash, TimePoint now) override {
     tx_.exec_prepared("auth_set_password", user_id, hash, FormatTimestamp(now));
+  }
+  void RehashPassword(const std::string& user_id, const std::string& hash) override {
+    tx_.exec_prepared("auth_rehash_password", user_id, hash);
   }
   void SetPendingTotp(const std::string& user_id, const std::string& encrypted_secret) override {
     tx_.exec_prepared("auth_set_pending_totp", user_id, encrypted_secret);

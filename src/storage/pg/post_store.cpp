@@ -175,15 +175,13 @@ app::EngagementOutcome PgPostStore::RecordEngagement(const std::string& user_id,
       outcome.kind = app::EngagementOutcome::Kind::kNotPublished;
       return;
     }
+    // The operator records the numbers when they have them: before the checkpoint is
+    // due the snapshot is marked early, well after it late; either way it is captured.
     auto due = *ParseTimestamp(post["published_manually_at"].get<std::string>()) + spec->due_after;
-    if (now < due) {
-      outcome.kind = app::EngagementOutcome::Kind::kNotDueYet;
-      outcome.due_at = FormatTimestamp(due).substr(0, 19) + "Z";
-      return;
-    }
     nlohmann::json snapshot = {{"metrics", metrics},
                                {"due_at", FormatTimestamp(due).substr(0, 19) + "Z"},
                                {"captured_at", FormatTimestamp(now).substr(0, 19) + "Z"},
+                               {"early", now < due},
                                {"late", now > due + spec->late_after}};
     post[std::string(spec->column)] = snapshot;
     // The template's effectiveness comes from the latest window measured.

@@ -12,7 +12,7 @@ std::string PgUserRepository::Add(const app::NewUser& user) {
   try {
     RunTransaction(pool_, [&](pqxx::work& tx) {
       id = tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier,
-                             user.max_personas)[0]
+                             user.max_personas, user.password_change_required)[0]
                .as<std::string>();
     });
   } catch (const pqxx::unique_violation&) {

@@ -139,11 +139,11 @@ TEST_F(MigratorTest, ActivityLogsArePartitionedByMonth) {
   EXPECT_EQ(Count("SELECT count(*) FROM activity_logs_default"), 0);
 }
 
-// Every table, column and index of shared/seed/data-model.md exists after migration 1.
+// Every table, column and index of the seed data model exists after migration 1.
 TEST_F(MigratorTest, InitialSchemaHoldsTheWholeSeedDataModel) {
   Make().Up();
-  std::ifstream in(std::string(PERSONA_SOURCE_DIR) + "/../shared/seed/data-model.md");
-  ASSERT_TRUE(in) << "shared/seed/data-model.md is expected beside the repository";
+  std::ifstream in(std::string(PERSONA_SOURCE_DIR) + "/tests/data/seed/data-model.md");
+  ASSERT_TRUE(in) << "tests/data/seed/data-model.md is missing";
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string seed = ss.str();

@@ -12,7 +12,7 @@ namespace persona::crypto {
 namespace {
 
 nlohmann::json LoadVectors() {
-  std::ifstream in(PERSONA_SOURCE_DIR "/../shared/testdata/wycheproof/aes_gcm_test.json");
+  std::ifstream in(PERSONA_SOURCE_DIR "/tests/data/wycheproof/aes_gcm_test.json");
   if (!in) throw std::runtime_error("cannot open Wycheproof aes_gcm_test.json");
   return nlohmann::json::parse(in);
 }

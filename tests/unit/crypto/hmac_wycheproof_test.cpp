@@ -27,7 +27,7 @@ std::string Hex(const nlohmann::json& test, const char* field) {
 // A tag of tagSize bits is the HMAC truncated to its leading bytes (RFC 2104 section 5),
 // so full and truncated cases are both checked by comparing against the same prefix.
 Counts CheckFile(const std::string& name, TotpAlgorithm algorithm, std::size_t digest_bytes) {
-  std::ifstream in(std::string(PERSONA_SOURCE_DIR "/../shared/testdata/wycheproof/") + name);
+  std::ifstream in(std::string(PERSONA_SOURCE_DIR "/tests/data/wycheproof/") + name);
   if (!in) throw std::runtime_error("cannot open " + name);
   nlohmann::json vectors = nlohmann::json::parse(in);
   Counts counts;

@@ -13,7 +13,7 @@ namespace persona::crypto {
 namespace {
 
 TEST(Totp, PassesEveryRfc6238Vector) {
-  std::ifstream in(PERSONA_SOURCE_DIR "/../shared/testdata/rfc6238_totp.json");
+  std::ifstream in(PERSONA_SOURCE_DIR "/tests/data/rfc6238_totp.json");
   ASSERT_TRUE(in) << "cannot open rfc6238_totp.json";
   nlohmann::json data = nlohmann::json::parse(in);
   const int period = data.at("period");

@@ -1,0 +1,167 @@
+// What every journey uses: a real `persona serve` on a fresh data directory (embedded
+// PostgreSQL), Debian's Chromium driven by playwright-core, axe-core, screenshots, and
+// a few assertions. See docs/web-ui.md.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const webDir = path.dirname(here);
+
+// The flags matter on a machine without network: no updater, no sync, no QUIC probes.
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const widths = { desktop: { width: 1440, height: 900 }, phone: { width: 375, height: 812 } };
+
+// ---------------------------------------------------------------- the server
+
+// Starts `persona serve` on 127.0.0.1:0 with a fresh data directory; resolves once it
+// prints "listening on http://…".
+export async function startServer(binary, { timeoutMs = 240_000 } = {}) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "persona-e2e-"));
+  const dataDir = path.join(root, "data");
+  const logFile = path.join(root, "serve.log");
+  const log = fs.openSync(logFile, "w");
+  const env = {
+    ...process.env,
+    PERSONA_PROXY_CHECK_INTERVAL: "0",
+    PERSONA_LOG_LEVEL: process.env.PERSONA_LOG_LEVEL ?? "warn",
+  };
+  // The embedded cluster of the data directory, whatever the caller's environment says.
+  delete env.PERSONA_DATABASE_URL;
+  const child = spawn(binary, ["serve", "--data-dir", dataDir, "--listen", "127.0.0.1:0"], {
+    env,
+    stdio: ["ignore", "pipe", log],
+  });
+  let out = "";
+  const baseURL = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not listen within ${timeoutMs} ms:\n${out}\n${tail(logFile)}`)), timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited (${code ?? signal}) before listening:\n${out}\n${tail(logFile)}`));
+    });
+  });
+  child.stdout.resume();
+  const adminPassword = fs.readFileSync(path.join(dataDir, "admin-password"), "utf8").trim();
+  return {
+    baseURL,
+    dataDir,
+    logFile,
+    binary,
+    admin: { email: "admin@persona.local", password: adminPassword },
+    // Runs `persona ARGS --data-dir DIR` beside the server (it joins its cluster).
+    persona(args, input = "") {
+      const r = spawnSync(binary, [...args, "--data-dir", dataDir], { input, encoding: "utf8", env, timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`persona ${args.join(" ")} failed (${r.status}): ${r.stderr}`);
+      return r.stdout;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      fs.closeSync(log);
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+    tail: () => tail(logFile),
+  };
+}
+
+function tail(file, lines = 30) {
+  try {
+    return fs.readFileSync(file, "utf8").trim().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+// ---------------------------------------------------------------- the browser
+
+export async function launchBrowser() {
+  const executablePath = process.env.PERSONA_E2E_CHROMIUM ?? "/usr/bin/chromium";
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: apt-get install chromium (or set PERSONA_E2E_CHROMIUM)`);
+  }
+  // launch() gives every run a fresh temporary profile (user-data-dir) of its own.
+  return chromium.launch({ executablePath, args: chromiumArgs, headless: true, timeout: 120_000 });
+}
+
+const axeSource = fs.readFileSync(path.join(webDir, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+// Runs axe-core in the page (evaluated through the DevTools protocol, which the page's
+// CSP does not govern) and throws on any serious or critical violation.
+export async function checkA11y(page, label) {
+  const injected = await page.evaluate(() => typeof window.axe !== "undefined");
+  if (!injected) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " — " + n.failureSummary),
+    }));
+  });
+  const bad = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length > 0) {
+    const text = bad.map((v) => `  ${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.join("\n    ")}`).join("\n");
+    throw new Error(`axe: ${bad.length} serious or critical violation(s) on ${label}:\n${text}`);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- assertions
+
+export class AssertionError extends Error {}
+
+export function assert(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+
+export function assertEqual(actual, expected, message) {
+  if (actual !== expected) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+// Waits until the locator is visible (default 15 s).
+export async function visible(locator, timeout = 15_000) {
+  await locator.first().waitFor({ state: "visible", timeout });
+  return locator;
+}
+
+// Waits until the page's path (and query) is `expected` (a string or a RegExp).
+export async function atPath(page, expected, timeout = 15_000) {
+  const matches = (url) => {
+    const u = new URL(url);
+    const p = u.pathname + u.search;
+    return typeof expected === "string" ? p === expected : expected.test(p);
+  };
+  await page.waitForURL(matches, { timeout });
+}
+
+// The name attribute (or id) of the focused element.
+export async function focusedName(page) {
+  return page.evaluate(() => document.activeElement?.getAttribute("name") ?? document.activeElement?.id ?? null);
+}
