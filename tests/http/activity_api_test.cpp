@@ -41,7 +41,7 @@ TEST_F(ActivityApi, TheOldDetailsMemberIsRefusedNamingItsNewName) {
                    {"details", {{"n", 1}}}});
   EXPECT_EQ(res.status, 422u);
   EXPECT_EQ(ErrorFields(res), (std::set<std::string>{"details"}));
-  EXPECT_THAT(res.body, testing::HasSubstr("activity_data"));
+  EXPECT_THAT(res.body, ::testing::HasSubstr("activity_data"));
   EXPECT_EQ(Count("SELECT count(*) FROM activity_logs WHERE source = 'manual'"), 0);
 }
 

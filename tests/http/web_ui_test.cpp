@@ -104,7 +104,9 @@ TEST_F(WebUi, AssetsAreImmutableAndServedGzippedWhenAccepted) {
       saw_js = true;
       EXPECT_EQ(plain.Header("Content-Type"), "text/javascript; charset=utf-8");
     }
-    if (path.ends_with(".css")) EXPECT_EQ(plain.Header("Content-Type"), "text/css; charset=utf-8");
+    if (path.ends_with(".css")) {
+      EXPECT_EQ(plain.Header("Content-Type"), "text/css; charset=utf-8");
+    }
 
     auto gz = Call(verb::get, path, "", {{"Accept-Encoding", "gzip, deflate, br"}});
     ASSERT_EQ(gz.status, 200u);

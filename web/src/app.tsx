@@ -35,9 +35,10 @@ export function App() {
   const { route, params } = resolve(path);
   const user = me.value;
 
-  // Where the user must be, once we know who they are.
+  // Where the user must be, once we know who they are. The path is read again here: a
+  // navigation (the logout's) may have happened since this render.
   useEffect(() => {
-    if (user === null && !route?.public) {
+    if (user === null && !resolve(window.location.pathname).route?.public) {
       navigate("/login?next=" + encodeURIComponent(currentTarget()), { replace: true });
     }
   }, [user, route]);
