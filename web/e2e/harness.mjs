@@ -2,6 +2,7 @@
 // PostgreSQL), Debian's Chromium driven by playwright-core, axe-core, screenshots, and
 // a few assertions. See docs/web-ui.md.
 import { spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -164,4 +165,38 @@ export async function atPath(page, expected, timeout = 15_000) {
 // The name attribute (or id) of the focused element.
 export async function focusedName(page) {
   return page.evaluate(() => document.activeElement?.getAttribute("name") ?? document.activeElement?.id ?? null);
+}
+
+// ---------------------------------------------------------------- two-factor codes
+
+// The TOTP code (RFC 6238: HMAC-SHA1, 30 s, 6 digits) of a base32 secret, `stepOffset`
+// periods from now. Each code is accepted once, so a login right after enrolling needs
+// the next period's code (stepOffset 1; the server accepts ±1 period).
+export function totp(base32Secret, stepOffset = 0, now = Date.now()) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of base32Secret.replace(/=+$/, "").toUpperCase()) {
+    const v = alphabet.indexOf(c);
+    if (v < 0) throw new Error("not base32: " + base32Secret);
+    bits += v.toString(2).padStart(5, "0");
+  }
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 1000 / 30) + stepOffset));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(value).padStart(6, "0");
+}
+
+// Calls the API as the browser context's logged-in user would (cookie and Origin).
+export async function apiCall(context, baseURL, method, path, body) {
+  const res = await context.request.fetch(new URL(path, baseURL).href, {
+    method,
+    headers: { Origin: baseURL, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${text}`);
+  return text ? JSON.parse(text) : undefined;
 }

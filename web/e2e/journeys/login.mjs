@@ -44,6 +44,16 @@ export async function run({ page, operator, admin, screen }) {
   await visible(page.getByRole("heading", { name: "Today" }));
   await screen("home");
 
+  // Keyboard: the first Tab shows the skip link, which moves focus to the main landmark.
+  await page.reload();
+  await visible(page.getByRole("heading", { name: "Today" }));
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  assert(await skip.evaluate((el) => el === document.activeElement), "the skip link comes first");
+  assert((await skip.boundingBox())?.y >= 0, "the focused skip link is on screen");
+  await page.keyboard.press("Enter");
+  assertEqual(await page.evaluate(() => document.activeElement?.id), "main", "focus is on the main landmark");
+
   // Logout ends the session: the UI goes to the login, and so does any later visit.
   await page.getByRole("button", { name: "Log out" }).click();
   await atPath(page, "/login");
