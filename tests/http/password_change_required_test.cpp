@@ -27,8 +27,8 @@ TEST_F(PasswordChangeRequired, AnOrdinaryUserIsNotAsked) {
 
 TEST_F(PasswordChangeRequired, AGeneratedPasswordIsFlaggedUntilChangedThroughTheApi) {
   services_->users.Add("admin@persona.local", "generated password 1", "basic", true);
-  auto login = Call(verb::post, "/api/v1/auth/login",
-                    R"({"email":"admin@persona.local","password":"generated password 1"})");
+  auto login =
+      Call(verb::post, "/api/v1/auth/login", R"({"email":"admin@persona.local","password":"generated password 1"})");
   ASSERT_EQ(login.status, 200u) << login.body;
   EXPECT_EQ(login.Json()["password_change_required"], true);
   auto cookie = Login("admin@persona.local", "generated password 1");

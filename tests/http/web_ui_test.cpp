@@ -72,8 +72,8 @@ TEST_F(WebUi, RootAndClientRoutesAnswerIndexHtmlRevalidatedEachTime) {
 }
 
 TEST_F(WebUi, ServerPathsKeepTheirJson404s) {
-  for (const char* path : {"/api/v1/nope", "/api", "/api/", "/api/v2/personas", "/healthz/x", "/readyz/x", "/metrics",
-                           "/metrics/x"}) {
+  for (const char* path :
+       {"/api/v1/nope", "/api", "/api/", "/api/v2/personas", "/healthz/x", "/readyz/x", "/metrics", "/metrics/x"}) {
     auto res = Call(verb::get, path);
     EXPECT_EQ(res.status, 404u) << path;
     EXPECT_EQ(res.Header("Content-Type"), "application/problem+json") << path;
@@ -135,8 +135,9 @@ TEST_F(WebUi, AMatchingIfNoneMatchAnswers304) {
     EXPECT_EQ(again.body, "");
     EXPECT_EQ(again.Header("ETag"), etag);
     EXPECT_EQ(again.Header("Cache-Control"), first.Header("Cache-Control"));
-    EXPECT_EQ(Call(verb::get, path, "", {{"Accept-Encoding", "gzip"}, {"If-None-Match", "\"other\", W/" + etag}}).status,
-              304u)
+    EXPECT_EQ(
+        Call(verb::get, path, "", {{"Accept-Encoding", "gzip"}, {"If-None-Match", "\"other\", W/" + etag}}).status,
+        304u)
         << "weak comparison, any of a list";
     EXPECT_EQ(Call(verb::get, path, "", {{"Accept-Encoding", "gzip"}, {"If-None-Match", "\"other\""}}).status, 200u);
     EXPECT_EQ(Call(verb::get, path, "", {{"If-None-Match", etag}}).status, 200u)

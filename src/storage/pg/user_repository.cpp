@@ -11,8 +11,8 @@ std::string PgUserRepository::Add(const app::NewUser& user) {
   std::string id;
   try {
     RunTransaction(pool_, [&](pqxx::work& tx) {
-      id = tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier,
-                             user.max_personas, user.password_change_required)[0]
+      id = tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier, user.max_personas,
+                             user.password_change_required)[0]
                .as<std::string>();
     });
   } catch (const pqxx::unique_violation&) {
