@@ -82,7 +82,9 @@ export async function run({ page, baseURL, screen }) {
   await items.nth(19).scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 2000);
   await items.nth(39).waitFor({ state: "attached" });
-  await page.getByRole("button", { name: "Load more" }).click();
+  // The button, unless the end of the list was still in view and the last page came by itself.
+  const more = page.getByRole("button", { name: "Load more" });
+  if ((await items.count()) < 60 && (await more.isVisible())) await more.click();
   await items.nth(59).waitFor({ state: "attached" });
   assertEqual(await items.count(), 60, "all three pages");
   await page.getByRole("button", { name: "Load more" }).waitFor({ state: "detached" });

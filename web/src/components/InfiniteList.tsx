@@ -83,10 +83,12 @@ export function InfiniteList<T>(props: InfiniteListProps<T>) {
       },
       { rootMargin: "200px" },
     );
+    // Observed anew after every page: the first callback then tells whether the end is
+    // still in view (a tall screen, short pages), and the next page follows at once.
     observer.observe(el);
     return () => observer.disconnect();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.items.length > 0]);
+  }, [state.items.length, state.loading]);
 
   const retry = () => {
     setState((prev) => ({ ...prev, error: null }));
