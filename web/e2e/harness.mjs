@@ -24,6 +24,10 @@ export const chromiumArgs = [
   "--disable-sync",
 ];
 
+// How long one step (a click's effect, a page) may take: generous, since under ctest the
+// server may be an ASan build sharing two cores with other tests.
+export const stepTimeout = Number(process.env.PERSONA_E2E_TIMEOUT_MS ?? 30_000);
+
 export const widths = { desktop: { width: 1440, height: 900 }, phone: { width: 375, height: 812 } };
 
 // ---------------------------------------------------------------- the server
@@ -146,14 +150,14 @@ export function assertEqual(actual, expected, message) {
   if (actual !== expected) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
-// Waits until the locator is visible (default 15 s).
-export async function visible(locator, timeout = 15_000) {
+// Waits until the locator is visible.
+export async function visible(locator, timeout = stepTimeout) {
   await locator.first().waitFor({ state: "visible", timeout });
   return locator;
 }
 
 // Waits until the page's path (and query) is `expected` (a string or a RegExp).
-export async function atPath(page, expected, timeout = 15_000) {
+export async function atPath(page, expected, timeout = stepTimeout) {
   const matches = (url) => {
     const u = new URL(url);
     const p = u.pathname + u.search;

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { checkA11y, launchBrowser, startServer, webDir, widths } from "./harness.mjs";
+import { checkA11y, launchBrowser, startServer, stepTimeout, webDir, widths } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -49,7 +49,7 @@ try {
     const name = file.replace(/\.mjs$/, "");
     const journey = await import(pathToFileURL(path.join(here, "journeys", file)).href);
     const context = await browser.newContext({ baseURL: server.baseURL, viewport: widths.desktop, locale: "en-GB" });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(stepTimeout);
     const page = await context.newPage();
     const consoleErrors = [];
     page.on("console", (m) => {
