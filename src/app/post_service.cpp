@@ -93,7 +93,8 @@ nlohmann::json ValidatePost(const nlohmann::json& body, bool creating, Clock::Ti
       errors.push_back({key, "is not a field you can set"});
     }
   }
-  if (auto method = body.find("publishing_method"); method != body.end() && (creating || body.contains("scheduled_for"))) {
+  if (auto method = body.find("publishing_method");
+      method != body.end() && (creating || body.contains("scheduled_for"))) {
     bool scheduled = body.contains("scheduled_for") && !body["scheduled_for"].is_null();
     if ((*method == "scheduled_manual") != scheduled && (*method == "manual" || *method == "scheduled_manual")) {
       errors.push_back({"publishing_method", kMethodMessage});

@@ -345,8 +345,8 @@ TEST_F(DataRights, RestoreIntoANewDataDirectoryCreatesItAndNamesAMissingKeyFirst
 
   std::filesystem::create_directories(fresh);
   std::filesystem::copy_file(dir_.path() / "master.key", fresh / "master.key");
-  std::filesystem::permissions(fresh / "master.key", std::filesystem::perms::owner_read |
-                                                         std::filesystem::perms::owner_write);
+  std::filesystem::permissions(fresh / "master.key",
+                               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   auto restored = testing::RunPersona({"restore", file.string(), "--data-dir", fresh.string()});
   ASSERT_EQ(restored.exit_code, 0) << restored.err;
   auto users = testing::RunPersona({"user", "list", "--data-dir", fresh.string()});

@@ -338,9 +338,9 @@ TEST_F(ServerTest, UnframeableTransferCodingsAreRefusedAndTheConnectionClosed) {
     unsigned status;
   };
   const std::vector<Case> cases = {
-      {"1.1", "xchunked", 400},           {"1.1", "chunked, gzip", 400},       {"1.1", "gzip", 400},
-      {"1.1", "identity", 400},           {"1.1", "chunked\x0b", 400},         {"1.1", "chunked;ext=1", 400},
-      {"1.1", ",", 400},                  {"1.1", "chunked, chunked", 400},    {"1.1", "gzip, chunked", 501},
+      {"1.1", "xchunked", 400}, {"1.1", "chunked, gzip", 400},    {"1.1", "gzip", 400},
+      {"1.1", "identity", 400}, {"1.1", "chunked\x0b", 400},      {"1.1", "chunked;ext=1", 400},
+      {"1.1", ",", 400},        {"1.1", "chunked, chunked", 400}, {"1.1", "gzip, chunked", 501},
       {"1.0", "chunked", 400},
   };
   for (const auto& c : cases) {
@@ -360,9 +360,9 @@ TEST_F(ServerTest, UnframeableTransferCodingsAreRefusedAndTheConnectionClosed) {
 TEST_F(ServerTest, TransferEncodingAndContentLengthTogetherAreRefused) {
   Start();
   RawConnection raw(endpoint());
-  ASSERT_TRUE(
-      raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(raw.Write(
+      "POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
   auto res = raw.ReadResponse(5s);
   ASSERT_TRUE(res.has_value());
   EXPECT_EQ(res->status, 400u);
@@ -374,9 +374,10 @@ TEST_F(ServerTest, ChunkedIsRecognisedWhateverItsCaseAndSpacing) {
   for (std::string codings : {"Chunked", "CHUNKED", "  chunked\t", "chunked , ", ", chunked"}) {
     SCOPED_TRACE("Transfer-Encoding: " + codings);
     RawConnection raw(endpoint());
-    ASSERT_TRUE(raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                          "Transfer-Encoding: " +
-                          codings + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
+    ASSERT_TRUE(
+        raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  "Transfer-Encoding: " +
+                  codings + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
     auto res = raw.ReadResponse(5s);
     ASSERT_TRUE(res.has_value());
     EXPECT_EQ(res->status, 201u) << res->body;
@@ -388,9 +389,10 @@ TEST_F(ServerTest, ChunkSizeWithSignOrHexPrefixIs400AndCloses) {
   for (std::string size : {"+2", "0x2", "-2", " 2"}) {
     SCOPED_TRACE("chunk size " + size);
     RawConnection raw(endpoint());
-    ASSERT_TRUE(raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                          "Transfer-Encoding: chunked\r\n\r\n" +
-                          size + "\r\n{}\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+    ASSERT_TRUE(
+        raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n" +
+                  size + "\r\n{}\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
     auto res = raw.ReadResponse(5s);
     ASSERT_TRUE(res.has_value());
     ExpectProblem(*res, 400);

@@ -26,7 +26,8 @@ app::ActivityFilter ParseFilter(const Request& req) {
   }
   if (!errors.empty()) throw ValidationError(errors);
   // ?platform_type=x finds the rows stored as twitter.
-  if (filter.platform_type) filter.platform_type = domain::CanonicalPlatform(*filter.platform_type).value_or(*filter.platform_type);
+  if (filter.platform_type)
+    filter.platform_type = domain::CanonicalPlatform(*filter.platform_type).value_or(*filter.platform_type);
   return filter;
 }
 
