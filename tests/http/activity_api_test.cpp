@@ -36,9 +36,9 @@ class ActivityApi : public testing::ApiFixture {
 };
 
 TEST_F(ActivityApi, TheOldDetailsMemberIsRefusedNamingItsNewName) {
-  auto res = Send(verb::post, "/api/v1/activity",
-                  {{"persona_id", persona_}, {"activity_type", "like"}, {"platform_type", "twitter"},
-                   {"details", {{"n", 1}}}});
+  auto res = Send(
+      verb::post, "/api/v1/activity",
+      {{"persona_id", persona_}, {"activity_type", "like"}, {"platform_type", "twitter"}, {"details", {{"n", 1}}}});
   EXPECT_EQ(res.status, 422u);
   EXPECT_EQ(ErrorFields(res), (std::set<std::string>{"details"}));
   EXPECT_THAT(res.body, ::testing::HasSubstr("activity_data"));
