@@ -1,7 +1,5 @@
 #include "app/post_service.h"
 
-#include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <map>
 #include <regex>
@@ -48,9 +46,7 @@ nlohmann::json ValidatePost(const nlohmann::json& body, bool creating, Clock::Ti
       if (!v.is_string() || !IsUuid(v.get<std::string>())) {
         errors.push_back({key, "must be an id"});
       } else {
-        auto id = v.get<std::string>();
-        std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::tolower(c); });
-        out[key] = id;
+        out[key] = CanonicalUuid(v.get<std::string>());
       }
     } else if (creating && key == "creation_started_at") {
       auto at = v.is_string() ? ParseTimestamp(v.get<std::string>()) : std::nullopt;

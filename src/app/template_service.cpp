@@ -1,7 +1,6 @@
 #include "app/template_service.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "core/uuid.h"
@@ -47,11 +46,6 @@ void CheckStringList(const nlohmann::json& v, const std::string& field, std::siz
   }
 }
 
-std::string Lowercase(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Persona ids are kept in canonical lowercase, so a later comparison with a persona's id
 // does not depend on how the client spelled it.
 // Renames members keyed by a platform alias ("x") to the canonical name; the validator
@@ -69,7 +63,7 @@ void CanonicalPlatformKeys(nlohmann::json* object) {
 // Validated input in its stored form: lowercase ids, canonical platform names.
 nlohmann::json Canonical(nlohmann::json body) {
   if (auto it = body.find("target_personas"); it != body.end()) {
-    for (auto& id : *it) id = Lowercase(id.get<std::string>());
+    for (auto& id : *it) id = CanonicalUuid(id.get<std::string>());
   }
   if (auto it = body.find("target_platforms"); it != body.end()) {
     for (auto& platform : *it) platform = *domain::CanonicalPlatform(platform.get<std::string>());

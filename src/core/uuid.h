@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace persona {
@@ -15,6 +16,15 @@ inline bool IsUuid(std::string_view s) {
     if (dash ? c != '-' : !hex) return false;
   }
   return true;
+}
+
+// The form ids are stored and compared in: lowercase, as PostgreSQL prints a uuid.
+inline std::string CanonicalUuid(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
 }  // namespace persona

@@ -65,7 +65,7 @@ TEST_F(ActivityApi, XIsAcceptedAsTwitterWhereverAPlatformIsNamed) {
                     {"content_type", "text"},
                     {"template_text", "Hi {{persona.name}}"},
                     {"target_platforms", {"x"}},
-                    {"hashtag_strategy", {{"x", {{"fixed", {"#manila"}}}}}}});
+                    {"hashtag_strategy", {{"x", {{"fixed", {"#manila"}}, {"include_persona_hashtags", false}}}}}});
   ASSERT_EQ(tmpl.status, 201u) << tmpl.body;
   EXPECT_EQ(tmpl.Json()["target_platforms"], nlohmann::json::array({"twitter"}));
   EXPECT_TRUE(tmpl.Json()["hashtag_strategy"].contains("twitter")) << tmpl.body;
@@ -119,10 +119,11 @@ TEST_F(ActivityApi, ManualActionsAreRecordedInTheLiveSession) {
 TEST_F(ActivityApi, ABurstFarAboveThePersonasUsualRateIsFlagged) {
   // A week of 10 manual actions an hour before now.
   Execute(
-      "INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, created_at) "
+      "INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, source, "
+      "created_at) "
       "SELECT '" +
       ana_ + "', '" + persona_ +
-      "', 'like', 'instagram', '{\"source\": \"manual\"}', "
+      "', 'like', 'instagram', '{}', 'manual', "
       "'" +
       FormatTimestamp(clock_.Now()) +
       "'::timestamptz - interval '1 hour' - (n * interval '6 minutes') "

@@ -117,10 +117,11 @@ TEST_F(PostApi, SeedColumnsPersonaIdCreationStartedAtAndPublishingMethodAreAccep
   auto draft = Send(verb::post, "/api/v1/posts",
                     {{"platform_account_id", account_}, {"publishing_method", "manual"}, {"final_content", "y"}});
   ASSERT_EQ(draft.status, 201u) << draft.body;
-  EXPECT_EQ(draft.Json()["creation_started_at"], "2027-01-01T00:00:00Z");  // default: now
+  EXPECT_EQ(draft.Json()["creation_started_at"], FormatTimestamp(clock_.Now()).substr(0, 19) + "Z");  // default: now
   const auto stored = Count("SELECT count(*) FROM manual_posts");
 
   auto other = Id(Send(verb::post, "/api/v1/personas", PersonaBody("Other")));
+  ben_cookie_ = *Login("ben@example.com");  // the clock's jump ended Ben's session
   auto bens = Id(Send(verb::post, "/api/v1/personas", PersonaBody("Ben's"), ben_cookie_));
   auto refused = [&](const nlohmann::json& extra) {
     nlohmann::json body = {{"platform_account_id", account_}, {"final_content", "z"}};
@@ -332,7 +333,8 @@ TEST_F(PostApi, AnEarlySnapshotIsRecordedMarkedEarlyAndCountsAsCaptured) {
   EXPECT_EQ(snapshot["due_at"], FormatTimestamp(published_at + std::chrono::hours(1)).substr(0, 19) + "Z");
   clock_.Advance(std::chrono::minutes(20));
   cookie_ = *Login("ana@example.com");
-  for (const auto& item : Send(verb::get, "/api/v1/posts/due").Json()["items"]) {
+  auto due = Send(verb::get, "/api/v1/posts/due").Json();
+  for (const auto& item : due["items"]) {
     EXPECT_FALSE(item["kind"] == "engagement" && item["window"] == "immediate") << item.dump();
   }
   // Recorded on time, a snapshot is neither early nor late.

@@ -156,6 +156,27 @@ void ExpectProblem(const HttpResult& res, unsigned status) {
   EXPECT_TRUE(body.at("detail").is_string());
 }
 
+// The head of a POST to the test's JSON route with the given framing headers.
+std::string ItemsPost(const std::string& version, const std::string& framing) {
+  return "POST /api/v1/items HTTP/" + version + "\r\nHost: x\r\nContent-Type: application/json\r\n" + framing + "\r\n";
+}
+
+// Sends that POST, then `body` and a second request hidden behind it: the server refuses
+// the first with `status` and closes the connection, so the hidden one is never answered
+// (a server that misframes the body would read it as a request: request smuggling).
+void ExpectRefusedAndClosed(const boost::asio::ip::tcp::endpoint& endpoint, const std::string& version,
+                            const std::string& framing, const std::string& body, unsigned status) {
+  RawConnection raw(endpoint);
+  ASSERT_TRUE(raw.Write(ItemsPost(version, framing) + body + "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+  auto res = raw.ReadResponse(5s);
+  ASSERT_TRUE(res.has_value());
+  ExpectProblem(*res, status);
+  if (version == "1.1") {
+    EXPECT_EQ(res->Header("Connection"), "close");  // HTTP/1.0 closes by default
+  }
+  EXPECT_FALSE(raw.ReadResponse(3s).has_value()) << "a second response: the body was read as a request";
+}
+
 TEST_F(ServerTest, HealthzAnswersOkWithSecurityHeaders) {
   Start();
   auto res = Request(endpoint(), verb::get, "/healthz");
@@ -331,7 +352,6 @@ TEST_F(ServerTest, ChunkedBodyGrowingPastLimitIs413) {
 // closed without answering the smuggled request.
 TEST_F(ServerTest, UnframeableTransferCodingsAreRefusedAndTheConnectionClosed) {
   Start();
-  const std::string smuggled = "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n";
   struct Case {
     std::string version;
     std::string codings;
@@ -345,28 +365,13 @@ TEST_F(ServerTest, UnframeableTransferCodingsAreRefusedAndTheConnectionClosed) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE("HTTP/" + c.version + " Transfer-Encoding: " + c.codings);
-    RawConnection raw(endpoint());
-    ASSERT_TRUE(raw.Write("POST /api/v1/items HTTP/" + c.version +
-                          "\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: " + c.codings +
-                          "\r\n\r\n" + smuggled));
-    auto res = raw.ReadResponse(5s);
-    ASSERT_TRUE(res.has_value());
-    ExpectProblem(*res, c.status);
-    EXPECT_EQ(res->Header("Connection"), "close");
-    EXPECT_FALSE(raw.ReadResponse(3s).has_value()) << "a second response: the body was read as a request";
+    ExpectRefusedAndClosed(endpoint(), c.version, "Transfer-Encoding: " + c.codings + "\r\n", "", c.status);
   }
 }
 
 TEST_F(ServerTest, TransferEncodingAndContentLengthTogetherAreRefused) {
   Start();
-  RawConnection raw(endpoint());
-  ASSERT_TRUE(raw.Write(
-      "POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
-  auto res = raw.ReadResponse(5s);
-  ASSERT_TRUE(res.has_value());
-  EXPECT_EQ(res->status, 400u);
-  EXPECT_FALSE(raw.ReadResponse(3s).has_value());
+  ExpectRefusedAndClosed(endpoint(), "1.1", "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n", 400);
 }
 
 TEST_F(ServerTest, ChunkedIsRecognisedWhateverItsCaseAndSpacing) {
@@ -374,10 +379,7 @@ TEST_F(ServerTest, ChunkedIsRecognisedWhateverItsCaseAndSpacing) {
   for (std::string codings : {"Chunked", "CHUNKED", "  chunked\t", "chunked , ", ", chunked"}) {
     SCOPED_TRACE("Transfer-Encoding: " + codings);
     RawConnection raw(endpoint());
-    ASSERT_TRUE(
-        raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  "Transfer-Encoding: " +
-                  codings + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
+    ASSERT_TRUE(raw.Write(ItemsPost("1.1", "Transfer-Encoding: " + codings + "\r\n") + "2\r\n{}\r\n0\r\n\r\n"));
     auto res = raw.ReadResponse(5s);
     ASSERT_TRUE(res.has_value());
     EXPECT_EQ(res->status, 201u) << res->body;
@@ -388,15 +390,7 @@ TEST_F(ServerTest, ChunkSizeWithSignOrHexPrefixIs400AndCloses) {
   Start();
   for (std::string size : {"+2", "0x2", "-2", " 2"}) {
     SCOPED_TRACE("chunk size " + size);
-    RawConnection raw(endpoint());
-    ASSERT_TRUE(
-        raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  "Transfer-Encoding: chunked\r\n\r\n" +
-                  size + "\r\n{}\r\n0\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
-    auto res = raw.ReadResponse(5s);
-    ASSERT_TRUE(res.has_value());
-    ExpectProblem(*res, 400);
-    EXPECT_FALSE(raw.ReadResponse(3s).has_value());
+    ExpectRefusedAndClosed(endpoint(), "1.1", "Transfer-Encoding: chunked\r\n", size + "\r\n{}\r\n0\r\n\r\n", 400);
   }
 }
 
