@@ -216,7 +216,7 @@ TEST(Serve, ADeadEmbeddedDatabaseAnswers503AndIsRestarted) {
   EXPECT_THAT(serve.err(), HasSubstr("the embedded PostgreSQL exited by itself; restarting it"));
   auto list = RunPersona({"user", "list", "--data-dir", DataDir(dir).string()});
   EXPECT_THAT(list.out, HasSubstr("kept@example.com")) << "no committed data lost";
-  EXPECT_EQ(serve.Stop(SIGTERM), 0);
+  EXPECT_EQ(serve.Stop(SIGTERM), 0) << serve.err();
 }
 
 // Under root the cluster runs as `postgres`; as an ordinary user it runs as that user.
