@@ -19,7 +19,6 @@ struct Platform {
 
 constexpr Platform kPlatforms[] = {
     {"twitter", 280, 2}, {"instagram", 2200, 10}, {"tiktok", 4000, 5}, {"linkedin", 3000, 3}};
-constexpr const char* kPlatformList = kPlatformChoices;
 
 constexpr int kMaxAffix = 500;
 constexpr std::size_t kMaxReplacements = 50;
@@ -199,7 +198,7 @@ void CheckRuleSet(const json& rules, const std::string& path, bool top_level, Pr
       for (const auto& [platform, platform_rules] : value.items()) {
         const Platform* found = FindPlatform(platform);
         if (found == nullptr) {
-          problems.push_back({member + "." + platform, std::string("is not a platform; use ") + kPlatformList});
+          problems.push_back({member + "." + platform, std::string("is not a platform; use ") + kPlatformChoices});
         } else if (!seen.insert(found->name).second) {
           problems.push_back({member + "." + platform, "names the same platform as another member (x is twitter)"});
         } else {
@@ -473,7 +472,7 @@ Problems ValidateHashtagStrategy(const json& strategy) {
       CheckHashtagRule(rule, "hashtag_strategy." + key, problems);
     } else {
       problems.push_back(
-          {"hashtag_strategy." + key, std::string("is not a known member; use default, ") + kPlatformList});
+          {"hashtag_strategy." + key, std::string("is not a known member; use default, ") + kPlatformChoices});
     }
   }
   return problems;
@@ -482,7 +481,7 @@ Problems ValidateHashtagStrategy(const json& strategy) {
 RenderResult Render(const RenderInput& input) {
   Problems problems;
   const Platform* platform = FindPlatform(input.platform);
-  if (platform == nullptr) problems.push_back({"platform_type", std::string("must be one of ") + kPlatformList});
+  if (platform == nullptr) problems.push_back({"platform_type", std::string("must be one of ") + kPlatformChoices});
   for (auto& problem : ValidatePersonalizationRules(input.personalization_rules)) problems.push_back(problem);
   for (auto& problem : ValidateHashtagStrategy(input.hashtag_strategy)) problems.push_back(problem);
   std::string body = FillPlaceholders(input, problems);
