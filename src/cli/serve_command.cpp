@@ -21,6 +21,7 @@
 #include "http/api.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/web_directory.h"
 #include "jobs/proxy_checker.h"
 #include "jobs/retention_job.h"
 #include "jobs/session_sweeper.h"
@@ -112,8 +113,12 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   services.retention.EnsurePartitions();
   if (!services.users.HasUsers()) CreateFirstAdmin(services.users, config, out);
 
+  std::optional<http::WebDirectory> web_dir;
+  if (config.web_dir) web_dir.emplace(*config.web_dir);
+  auto api = services.Api([&pool, expected_version] { return Probe(pool, expected_version); });
+  if (web_dir) api.web_assets = web_dir->Assets();
   http::Router router;
-  http::BuildApi(router, services.Api([&pool, expected_version] { return Probe(pool, expected_version); }));
+  http::BuildApi(router, std::move(api));
 
   http::ServerOptions options;
   options.host = config.listen.host;

@@ -46,6 +46,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       dashboard_store_(pool),
       retention_store_(pool),
       export_store_(pool, cipher),
+      key_usage_store_(pool),
       users(user_store_, hasher),
       auth(auth_store_, hasher, cipher, clock),
       accounts(account_store_, hasher, cipher, clock),
@@ -58,6 +59,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
       sessions(session_store_, session_cache_, settings.sessions, clock),
       dashboard(dashboard_store_, clock),
       retention(retention_store_, clock),
-      exports(export_store_, hasher, clock) {}
+      exports(export_store_, hasher, clock),
+      keys(cipher, key_usage_store_) {}
 
 }  // namespace persona::cli

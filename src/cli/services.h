@@ -8,6 +8,7 @@
 #include "app/auth_service.h"
 #include "app/dashboard_service.h"
 #include "app/export_service.h"
+#include "app/key_status_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
@@ -26,6 +27,7 @@
 #include "storage/pg/auth_store.h"
 #include "storage/pg/dashboard_store.h"
 #include "storage/pg/export_store.h"
+#include "storage/pg/key_rewrap.h"
 #include "storage/pg/persona_store.h"
 #include "storage/pg/pool.h"
 #include "storage/pg/post_store.h"
@@ -60,19 +62,8 @@ class Services {
            const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth,
-            users,
-            accounts,
-            personas,
-            proxies,
-            templates,
-            posts,
-            security_events,
-            activity,
-            sessions,
-            dashboard,
-            exports,
-            std::move(readiness)};
+    return {auth,     users,    accounts,  personas, proxies, templates,           posts, security_events,
+            activity, sessions, dashboard, exports,  keys,    std::move(readiness)};
   }
 
  private:
@@ -91,6 +82,7 @@ class Services {
   storage::PgDashboardStore dashboard_store_;
   storage::PgRetentionStore retention_store_;
   storage::PgExportStore export_store_;
+  storage::PgKeyUsageStore key_usage_store_;
 
  public:
   app::UserService users;
@@ -106,6 +98,7 @@ class Services {
   app::DashboardService dashboard;
   app::RetentionService retention;
   app::ExportService exports;
+  app::KeyStatusService keys;
 };
 
 }  // namespace persona::cli

@@ -71,6 +71,7 @@ void Config::LoadEnvironment() {
     throw UsageError("PERSONA_SESSION_END_MINUTES must be longer than PERSONA_SESSION_IDLE_MINUTES");
   }
   if (redis_url) cache::ParseRedisUrl(*redis_url);  // refuse a malformed URL at start
+  if (auto dir = get("PERSONA_WEB_DIR")) web_dir = *dir;
   proxy_checks.connect_target = get("PERSONA_PROXY_CHECK_CONNECT");
   if (proxy_checks.connect_target) {
     static const std::regex kTarget(R"([A-Za-z0-9.-]{1,253}:[0-9]{1,5}|\[[0-9A-Fa-f:.]{2,45}\]:[0-9]{1,5})");

@@ -54,6 +54,9 @@ struct Config {
   Logger::Level log_level = Logger::Level::kInfo;
   ProxyCheckConfig proxy_checks;
   SessionConfig sessions;
+  // PERSONA_WEB_DIR: serve the UI from this directory (web/build.mjs output) instead of
+  // the copy in the binary; for working on the UI.
+  std::optional<std::filesystem::path> web_dir;
 
   // Reads the PERSONA_* variables; throws UsageError on an invalid value.
   void LoadEnvironment();

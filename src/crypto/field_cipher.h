@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crypto/keyring.h"
 
@@ -37,6 +38,8 @@ class FieldCipher {
 
   // The kid new writes use; a stored value whose KidOf differs still needs a rewrap.
   std::string CurrentKid() const { return keys_.CurrentKey().kid; }
+  // Every kid the cipher can decrypt, oldest first.
+  std::vector<std::string> Kids() const { return keys_.Kids(); }
 
   // The kid a stored value names, without decrypting it (for `keys status` and rewrap,
   // which look for values not yet under the current key); nullopt if it names none.

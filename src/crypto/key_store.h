@@ -27,7 +27,7 @@ class KeyStore : public KeyProvider {
 
   MasterKey CurrentKey() const override;
   std::optional<MasterKey> FindKey(std::string_view kid) const override;
-  std::vector<std::string> Kids() const;
+  std::vector<std::string> Kids() const override;
 
  private:
   std::shared_ptr<const Keyring> Snapshot(bool force_reload) const;

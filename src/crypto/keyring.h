@@ -25,6 +25,8 @@ class KeyProvider {
   virtual MasterKey CurrentKey() const = 0;
   // The key with this kid, or nullopt if there is none.
   virtual std::optional<MasterKey> FindKey(std::string_view kid) const = 0;
+  // Every kid, oldest first (the current one last).
+  virtual std::vector<std::string> Kids() const = 0;
 };
 
 // The master keys, oldest first; the newest encrypts new writes and the others remain for
@@ -65,8 +67,7 @@ class Keyring : public KeyProvider {
   const MasterKey& Current() const { return keys_.back(); }
   // Null when no key has this kid.
   const MasterKey* Find(std::string_view kid) const;
-  // Oldest first.
-  std::vector<std::string> Kids() const;
+  std::vector<std::string> Kids() const override;
 
   MasterKey CurrentKey() const override { return Current(); }
   std::optional<MasterKey> FindKey(std::string_view kid) const override;

@@ -5,6 +5,7 @@
 #include "http/handlers/auth_handler.h"
 #include "http/handlers/dashboard_handler.h"
 #include "http/handlers/export_handler.h"
+#include "http/handlers/key_status_handler.h"
 #include "http/handlers/openapi_handler.h"
 #include "http/handlers/persona_handler.h"
 #include "http/handlers/post_handler.h"
@@ -31,8 +32,9 @@ void BuildApi(Router& router, ApiServices services) {
   AddSessionRoutes(router, services.sessions);
   AddDashboardRoutes(router, services.dashboard);
   AddExportRoutes(router, services.exports);
+  AddKeyStatusRoutes(router, services.keys);
   // Last: the UI answers only what no route above knows.
-  AddWebUi(router);
+  AddWebUi(router, services.web_assets);
 }
 
 }  // namespace persona::http

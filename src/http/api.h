@@ -1,12 +1,14 @@
 #pragma once
 
 #include <functional>
+#include <span>
 
 #include "app/account_service.h"
 #include "app/activity_service.h"
 #include "app/auth_service.h"
 #include "app/dashboard_service.h"
 #include "app/export_service.h"
+#include "app/key_status_service.h"
 #include "app/persona_service.h"
 #include "app/post_service.h"
 #include "app/proxy_service.h"
@@ -16,6 +18,7 @@
 #include "app/user_service.h"
 #include "http/handlers/health_handler.h"
 #include "http/router.h"
+#include "http/web_assets.h"
 
 namespace persona::http {
 
@@ -33,7 +36,10 @@ struct ApiServices {
   app::SessionService& sessions;
   app::DashboardService& dashboard;
   app::ExportService& exports;
+  app::KeyStatusService& keys;
   std::function<Readiness()> readiness;
+  // The UI's files: the embedded copy, or a WebDirectory's (PERSONA_WEB_DIR).
+  std::span<const WebAsset> web_assets = kWebAssets;
 };
 
 // Every route of the server, with authentication by default: the one place that says

@@ -128,6 +128,34 @@ TEST_F(KeyRotation, AnInterruptedRewrapResumesAndReadsKeepWorkingThroughout) {
   EXPECT_EQ(cipher_->CurrentKid(), new_key.kid) << "new writes use the new key";
 }
 
+TEST_F(KeyRotation, KeyStatusListsTheKeysTheValuesUnderEachAndKidsTheServerLacks) {
+  CreateUser("ana@example.com");
+  auto cookie = *Login("ana@example.com");
+  EXPECT_EQ(Call(verb::get, "/api/v1/keys").status, 401u);
+  SeedProxyPasswords(3);
+  {
+    // A value under a key that has left the key file: unreadable until the key is back.
+    pqxx::connection conn(conninfo_);
+    pqxx::work tx(conn);
+    tx.exec0(
+        "UPDATE proxy_assignments SET proxy_password_encrypted = "
+        "'{\"algorithm\":\"AES-256-GCM\",\"iv\":\"AA\",\"data\":\"AA\",\"tag\":\"AA\",\"kid\":\"k9-gone\"}' "
+        "WHERE proxy_id = 'pc-2'");
+    tx.commit();
+  }
+  auto res = AsBrowser(verb::get, "/api/v1/keys", cookie);
+  ASSERT_EQ(res.status, 200u) << res.body;
+  auto status = res.Json();
+  const auto current = cipher_->CurrentKid();
+  EXPECT_EQ(status["current_kid"], current);
+  EXPECT_EQ(status["unencrypted_values"], 0);
+  ASSERT_EQ(status["keys"].size(), 2u) << status.dump();
+  EXPECT_EQ(status["keys"][0], (nlohmann::json{{"kid", current}, {"current", true}, {"known", true}, {"values", 2}}));
+  EXPECT_EQ(status["keys"][1],
+            (nlohmann::json{{"kid", "k9-gone"}, {"current", false}, {"known", false}, {"values", 1}}));
+  EXPECT_THAT(res.body, Not(HasSubstr("proxy-pass"))) << "counts only, never a value";
+}
+
 TEST_F(KeyRotation, ACiphertextMovedToAnotherRowDoesNotDecrypt) {
   SeedProxyPasswords(2);
   {

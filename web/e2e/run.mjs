@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The end-to-end suite: a real `persona serve`, Debian's Chromium, one file per user
 // journey in journeys/ (run in name order, each in a fresh browser context).
-//   node e2e/run.mjs [--persona PATH] [--screenshots DIR] [journey-name…]
-// PATH defaults to $PERSONA_BINARY, then ../build/persona. Screenshots go to
+//   node e2e/run.mjs [--persona PATH] [--web-dir DIST] [--screenshots DIR] [journey-name…]
+// PATH defaults to $PERSONA_BINARY, then ../build/persona. --web-dir serves the UI built
+// into DIST (`node build.mjs --outdir DIST`) instead of the binary's copy (PERSONA_WEB_DIR),
+// so a UI change is tested without relinking. Screenshots go to
 // e2e/screenshots/ (git-ignored), NAME-1440.png and NAME-375.png per screen.
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +21,8 @@ const option = (name) => {
   return value;
 };
 const binary = path.resolve(option("--persona") ?? process.env.PERSONA_BINARY ?? path.join(webDir, "..", "build", "persona"));
+const webDist = option("--web-dir");
+if (webDist) process.env.PERSONA_WEB_DIR = path.resolve(webDist);
 const shotDir = path.resolve(option("--screenshots") ?? path.join(here, "screenshots"));
 const only = new Set(args);
 

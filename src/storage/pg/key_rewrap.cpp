@@ -36,6 +36,14 @@ std::vector<KeyUsage> CountKeyUsage(ConnectionPool& pool) {
   return usage;
 }
 
+std::map<std::string, long long> PgKeyUsageStore::ValuesPerKid() {
+  std::map<std::string, long long> total;
+  for (const auto& usage : CountKeyUsage(pool_)) {
+    for (const auto& [kid, count] : usage.values_per_kid) total[kid] += count;
+  }
+  return total;
+}
+
 RewrapReport RewrapAll(ConnectionPool& pool, const crypto::FieldCipher& cipher, int batch_size,
                        const std::function<void(const std::string&)>& progress) {
   RewrapReport report;

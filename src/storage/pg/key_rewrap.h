@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/key_status_service.h"
 #include "crypto/field_cipher.h"
 #include "storage/pg/pool.h"
 
@@ -18,6 +19,16 @@ struct KeyUsage {
 
 // How many encrypted values each key protects, per column.
 std::vector<KeyUsage> CountKeyUsage(ConnectionPool& pool);
+
+// The counts of CountKeyUsage summed over the columns, for GET /keys.
+class PgKeyUsageStore : public app::KeyUsageStore {
+ public:
+  explicit PgKeyUsageStore(ConnectionPool& pool) : pool_(pool) {}
+  std::map<std::string, long long> ValuesPerKid() override;
+
+ private:
+  ConnectionPool& pool_;
+};
 
 struct RewrapReport {
   long long rewrapped = 0;

@@ -121,6 +121,7 @@ class SwitchableKeys : public KeyProvider {
   void Replace(Keyring keyring) { keyring_ = std::move(keyring); }
   MasterKey CurrentKey() const override { return keyring_.CurrentKey(); }
   std::optional<MasterKey> FindKey(std::string_view kid) const override { return keyring_.FindKey(kid); }
+  std::vector<std::string> Kids() const override { return keyring_.Kids(); }
 
  private:
   Keyring keyring_;

@@ -1,0 +1,11 @@
+// Proxies. Being built for issue 13.
+import { Screen } from "../../components";
+import type { ScreenProps } from "../../routes";
+
+export function ProxiesScreen(_props: ScreenProps) {
+  return (
+    <Screen title="Proxies">
+      <p class="placeholder">This screen is not built yet.</p>
+    </Screen>
+  );
+}
