@@ -42,7 +42,7 @@ export function PersonaCard(props: { persona: DashboardPersona; due: DueItem[] }
         <div>
           <dt>Session</dt>
           <dd>
-            <SessionLine session={p.live_session} />
+            <SessionLine session={p.live_session} personaName={p.name} />
           </dd>
         </div>
         <div>
@@ -138,12 +138,15 @@ function ProxyLine(props: { proxy: DashboardProxy | null }) {
   );
 }
 
-function SessionLine(props: { session: DashboardSession | null }) {
+function SessionLine(props: { session: DashboardSession | null; personaName: string }) {
   const s = props.session;
   if (!s) return <span class="today-muted">None live</span>;
   return (
     <>
-      <Link href="/sessions">{s.session_status}</Link> <SessionTimer startedAt={s.started_at} />{" "}
+      <Link href="/sessions" aria-label={`Live session of ${props.personaName}: ${s.session_status}`}>
+        {s.session_status}
+      </Link>{" "}
+      <SessionTimer startedAt={s.started_at} />{" "}
       <span class="today-muted">
         · {s.actions_performed} {s.actions_performed === 1 ? "action" : "actions"}, {s.content_posted}{" "}
         {s.content_posted === 1 ? "post" : "posts"}

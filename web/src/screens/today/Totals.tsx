@@ -11,8 +11,8 @@ function sum(counts: Record<string, number>, keys?: string[]): number {
 function Tile(props: { href?: string; value: ComponentChildren; label: string; note?: ComponentChildren; attention?: boolean }) {
   const body = (
     <>
-      <span class="today-tile-value">{props.value}</span>
-      <span class="today-tile-label">{props.label}</span>
+      {/* The spaces keep the words apart in the link's accessible name. */}
+      <span class="today-tile-value">{props.value}</span> <span class="today-tile-label">{props.label}</span>{" "}
       {props.note ? <span class="today-tile-note">{props.note}</span> : null}
     </>
   );
