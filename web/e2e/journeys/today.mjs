@@ -79,7 +79,9 @@ export async function run({ page, context, server, screen, baseURL }) {
     final_content: "Sunset from the pier tonight.",
     scheduled_for: nextAt.toISOString(),
   });
-  await call("PATCH", `/api/v1/accounts/${account.id}`, { warning_count: 2 });
+  // Two platform warnings (a risk factor) and a cooldown for the next three hours.
+  const coolUntil = new Date(Math.ceil((now + 180 * MINUTE) / MINUTE) * MINUTE);
+  await call("PATCH", `/api/v1/accounts/${account.id}`, { warning_count: 2, cooldown_until: coolUntil.toISOString() });
 
   const proxy = await call("POST", "/api/v1/proxies", {
     proxy_id: "today-px-1",
@@ -107,7 +109,7 @@ export async function run({ page, context, server, screen, baseURL }) {
     [mainCard, mainZone],
     [otherCard, otherZone],
   ]) {
-    const clock = (await card.locator("dd").first().textContent()) ?? "";
+    const clock = (await card.getByRole("definition").first().textContent()) ?? "";
     const t = Date.now();
     const expected = [t - MINUTE, t, t + MINUTE].map((x) => `${hhmm(new Date(x), zone)} ${zone}`);
     assert(expected.some((e) => clock.includes(e)), `the local time "${clock}" is one of ${expected.join(", ")}`);
@@ -117,6 +119,10 @@ export async function run({ page, context, server, screen, baseURL }) {
   const accounts = mainCard.getByRole("region", { name: "Accounts of Today Marisol" });
   await visible(accounts.getByRole("link", { name: "twitter @today_marisol" }));
   await visible(accounts.getByText("1 / 5"));
+  const cooldown = accounts.getByText(/^Cooling down until/);
+  await visible(cooldown);
+  const coolText = (await cooldown.textContent()) ?? "";
+  assert(coolText.includes(`${hhmm(coolUntil, mainZone)} ${mainZone}`), `the cooldown ends in the persona's zone: "${coolText}"`);
 
   // The next post, in the persona's zone.
   const nextText = `${hhmm(nextAt, mainZone)} ${mainZone}`;

@@ -19,7 +19,7 @@ export function PersonaCard(props: { persona: DashboardPersona; due: DueItem[] }
   const checkpoints = props.due.filter((d) => d.kind === "engagement");
   const postsDue = props.due.filter((d) => d.kind === "publish").length;
   return (
-    <article class={`today-card today-card-${p.status}`} aria-labelledby={headingId}>
+    <article class="today-card" aria-labelledby={headingId}>
       <header class="today-card-head">
         <h2 id={headingId}>
           <Link href={`/personas/${p.id}`}>{p.name}</Link>
@@ -80,7 +80,7 @@ export function PersonaCard(props: { persona: DashboardPersona; due: DueItem[] }
         <h3>
           Accounts{" "}
           <Link class="today-more" href={`/personas/${p.id}/accounts`} aria-label={`All accounts of ${p.name}`}>
-            all
+            All accounts
           </Link>
         </h3>
         {p.accounts.length === 0 ? (
@@ -146,9 +146,9 @@ function SessionLine(props: { session: DashboardSession | null; personaName: str
       <Link href="/sessions" aria-label={`Live session of ${props.personaName}: ${s.session_status}`}>
         {s.session_status}
       </Link>{" "}
-      <SessionTimer startedAt={s.started_at} />{" "}
-      <span class="today-muted">
-        · {s.actions_performed} {s.actions_performed === 1 ? "action" : "actions"}, {s.content_posted}{" "}
+      for <SessionTimer startedAt={s.started_at} />
+      <span class="today-muted today-sub">
+        {s.actions_performed} {s.actions_performed === 1 ? "action" : "actions"} · {s.content_posted}{" "}
         {s.content_posted === 1 ? "post" : "posts"}
       </span>
     </>

@@ -29,8 +29,9 @@ export function TodayScreen() {
         data ? (
           <p class="today-updated">
             Updated <TimeInZone at={data.dashboard.generated_at} style="time" />{" "}
-            <button type="button" onClick={today.reload} disabled={today.loading}>
-              {today.loading ? "Refreshing…" : "Refresh"}
+            {/* Not disabled while loading: a focused button that turns disabled loses the focus. */}
+            <button type="button" onClick={() => !today.loading && today.reload()}>
+              Refresh
             </button>
           </p>
         ) : null

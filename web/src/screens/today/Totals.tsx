@@ -40,9 +40,9 @@ export function Totals(props: { totals: DashboardTotals; due: DueItem[] }) {
           href="/activity"
           value={`${t.posts_today} / ${t.daily_post_capacity}`}
           label="posts today"
-          note="against the daily limits"
+          note="of the daily limits"
         />
-        <Tile value={t.posts_due} label="posts due now" note={`${t.posts_scheduled} scheduled ahead`} attention={t.posts_due > 0} />
+        <Tile value={t.posts_due} label="posts due now" note={`${t.posts_scheduled} scheduled later`} attention={t.posts_due > 0} />
         <Tile
           value={checkpoints.length}
           label={checkpoints.length === 1 ? "checkpoint due" : "checkpoints due"}
@@ -54,7 +54,7 @@ export function Totals(props: { totals: DashboardTotals; due: DueItem[] }) {
           href="/proxies"
           value={unhealthy}
           label={unhealthy === 1 ? "proxy unhealthy" : "proxies unhealthy"}
-          note={`of ${proxies}; ${t.proxies_unassigned} unassigned`}
+          note={`of ${proxies} · ${t.proxies_unassigned} unassigned`}
           attention={unhealthy > 0}
         />
         <Tile
