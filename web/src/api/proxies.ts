@@ -26,3 +26,13 @@ export async function listAllProxies(signal?: AbortSignal): Promise<Schemas["Pro
   } while (cursor);
   return all;
 }
+
+// The lines of `text` the import refused, in order, for the box to keep for fixing.
+// Numbered as the server counts them: from 1, split at \n (a \r before it and a byte
+// order mark at the start are not part of the line).
+export function refusedLines(text: string, errors: { line: number }[]): string {
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
+  return errors
+    .map((e) => (lines[e.line - 1] ?? "").replace(/\r$/, ""))
+    .join("\n");
+}

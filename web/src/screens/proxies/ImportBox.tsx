@@ -3,7 +3,7 @@
 // are shown below, so one typo does not hide the rest.
 import { useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
-import { importProxies, type ProxyImportResult } from "../../api/proxies";
+import { importProxies, refusedLines, type ProxyImportResult } from "../../api/proxies";
 import { Field, Form, useForm } from "../../components";
 
 export function ImportBox(props: { onImported: () => void }) {
@@ -24,8 +24,9 @@ export function ImportBox(props: { onImported: () => void }) {
     const country = values.country_code.trim().toUpperCase();
     const answer = await importProxies(values.text, { city: values.city.trim(), country_code: country || undefined });
     setResult(answer);
-    // The refused lines stay in the box, numbered as reported, ready to be fixed.
-    if (answer.errors.length === 0) form.set("text", "");
+    // The imported lines (and their passwords) leave the box; the refused ones stay, in
+    // order, ready to be fixed and imported again.
+    form.set("text", refusedLines(values.text, answer.errors));
     if (answer.imported.length > 0) props.onImported();
   };
 
@@ -84,13 +85,16 @@ function ImportResult({ result }: { result: ProxyImportResult }) {
         </ul>
       ) : null}
       {errors.length > 0 ? (
-        <ul class="proxies-import-errors" aria-label="Refused lines">
-          {errors.map((e) => (
-            <li key={e.line}>
-              <strong>Line {e.line}</strong>: {e.message}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="proxies-import-errors" aria-label="Refused lines">
+            {errors.map((e) => (
+              <li key={e.line}>
+                <strong>Line {e.line}</strong>: {e.message}
+              </li>
+            ))}
+          </ul>
+          <p class="proxies-sub">The refused lines are left in the box, in this order, to fix and import again.</p>
+        </>
       ) : null}
     </div>
   );

@@ -106,6 +106,7 @@ export function ProxiesScreen(_props: ScreenProps) {
           { header: "Proxy", cell: (p) => <ProxyName proxy={p} /> },
           {
             header: "Location",
+            class: "proxies-nowrap",
             cell: (p) => (
               <>
                 {p.city}, {p.country_code}
@@ -118,14 +119,38 @@ export function ProxiesScreen(_props: ScreenProps) {
             cell: (p) => (
               <>
                 <HealthBadge status={p.health_status} />
-                <div class="proxies-sub">{p.uptime_percentage.toFixed(p.uptime_percentage === 100 ? 0 : 2)} % up, 30 days</div>
+                {p.last_health_check ? (
+                  <div class="proxies-sub proxies-nowrap" title="Checks of the last 30 days that did not fail">
+                    {uptimeText(p.uptime_percentage)}
+                  </div>
+                ) : null}
               </>
             ),
           },
           { header: "Latency", class: "num", cell: (p) => latencyText(p.response_time_ms) },
-          { header: "Last check", cell: (p) => <TimeInZone at={p.last_health_check} fallback="never" /> },
+          {
+            header: "Last check",
+            cell: (p) => (
+              <>
+                <TimeInZone at={p.last_health_check} fallback="never" />
+                {p.last_health_check ? (
+                  <div>
+                    <button
+                      type="button"
+                      class="link-button proxies-small"
+                      aria-label={`History of checks of ${p.proxy_id}`}
+                      onClick={() => setOpen({ dialog: "checks", proxy: p })}
+                    >
+                      History
+                    </button>
+                  </div>
+                ) : null}
+              </>
+            ),
+          },
           {
             header: "Persona",
+            class: "proxies-nowrap",
             cell: (p) =>
               p.assigned_persona_id ? (
                 <Link href={`/personas/${p.assigned_persona_id}`}>{personaName(p.assigned_persona_id)}</Link>
@@ -137,7 +162,7 @@ export function ProxiesScreen(_props: ScreenProps) {
             header: "Actions",
             cell: (p) => (
               <div class="proxies-actions">
-                <button type="button" aria-label={`Check ${p.proxy_id} now`} disabled={checking.has(p.id)} onClick={() => check(p)}>
+                <button type="button" aria-label={`Check now ${p.proxy_id}`} disabled={checking.has(p.id)} onClick={() => check(p)}>
                   {checking.has(p.id) ? "Checking…" : "Check now"}
                 </button>
                 {p.assigned_persona_id ? (
@@ -161,9 +186,6 @@ export function ProxiesScreen(_props: ScreenProps) {
                     Assign…
                   </button>
                 )}
-                <button type="button" aria-label={`Check history of ${p.proxy_id}`} onClick={() => setOpen({ dialog: "checks", proxy: p })}>
-                  History
-                </button>
                 <ConfirmButton
                   ariaLabel={`Delete proxy ${p.proxy_id}`}
                   title={`Delete ${p.proxy_id}?`}
@@ -227,4 +249,9 @@ function Summary(props: { proxies: Proxy[] | undefined; costs: Schemas["ProxyCos
       ) : null}
     </p>
   );
+}
+
+// "99.5 % up": the share of the last 30 days' checks that did not fail.
+function uptimeText(percent: number): string {
+  return `${Number(percent.toFixed(1))} % up`;
 }
