@@ -39,7 +39,12 @@ export async function run({ page, context, server, screen, baseURL }) {
   const first = `127.0.0.1:${p1}`;
   const second = `127.0.0.1:${p2}`;
   await page.getByLabel("Proxy list").fill(`${first}:ana:s3cret-one\nnot a proxy line\nbea:s3cret-two@${second}`);
-  await page.getByLabel("City").fill("Manila");
+  // The city is required: the server's answer stands beside the field.
+  await page.getByRole("button", { name: "Import" }).click();
+  const city = page.getByLabel("City");
+  await page.waitForFunction(() => document.querySelector('[name="city"]')?.getAttribute("aria-invalid") === "true");
+  assertEqual(await city.evaluate((el) => el === document.activeElement), true, "focus moves to the city");
+  await city.fill("Manila");
   await page.getByRole("button", { name: "Import" }).click();
 
   const result = page.getByRole("status").filter({ hasText: "imported" });
@@ -78,6 +83,7 @@ export async function run({ page, context, server, screen, baseURL }) {
   await dialog.getByLabel("Persona").selectOption({ label: `Ana Proxies (has ${first})` });
   await dialog.getByRole("button", { name: "Assign" }).click();
   await visible(dialog.getByRole("alert").filter({ hasText: "the persona already has a proxy; release it first" }));
+  await screen("proxies-assign-conflict");
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
 

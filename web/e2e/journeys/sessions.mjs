@@ -66,10 +66,22 @@ export async function run({ page, context, server, screen, baseURL }) {
 
   // A live session started elsewhere (here: through the API) makes the screen's Start a
   // conflict: the server's answer is shown, and so is the live session.
+  // This time Sam has a proxy, which the session records and the card names.
+  const proxy = await apiCall(context, baseURL, "POST", "/api/v1/proxies", {
+    proxy_id: "sessions-pc-1",
+    proxy_ip: "127.0.0.1",
+    proxy_port: 9,
+    proxy_username: "sam",
+    proxy_password: "sessions-secret",
+    city: "Manila",
+  });
+  await apiCall(context, baseURL, "PUT", `/api/v1/personas/${sam.id}/proxy`, { proxy: proxy.id });
   const other = await apiCall(context, baseURL, "POST", `/api/v1/personas/${sam.id}/sessions`, {});
   await card.getByRole("button", { name: "Start session as Sam Sessions" }).click();
   await visible(card.getByRole("alert").filter({ hasText: "the persona already has a live session; end it first" }));
   await visible(card.getByRole("timer"));
+  await visible(card.getByText("sessions-pc-1", { exact: true }));
+  assertEqual(other.proxy_id, proxy.id, "the session records the persona's proxy");
 
   // Idle (the server's sweep sets it after 10 minutes without an action; PATCH here).
   await apiCall(context, baseURL, "PATCH", `/api/v1/sessions/${other.id}`, { session_status: "idle" });

@@ -1,9 +1,8 @@
 // Assigning a proxy to a persona: one proxy per persona, one persona per proxy. The
 // personas that already have a proxy are marked, not hidden: the server decides (409),
 // and its answer is shown as it is.
-import { api, type Schemas } from "../../api/client";
+import { api, ApiError, type Schemas } from "../../api/client";
 import { Dialog, Field, Form, useForm } from "../../components";
-import { ApiError } from "../../api/client";
 
 export interface AssignDialogProps {
   proxy: Schemas["Proxy"];
@@ -44,6 +43,7 @@ export function AssignDialog(props: AssignDialogProps) {
       ) : (
         <Form
           form={form}
+          class="form proxies-assign-form"
           onSubmit={submit}
           submitLabel="Assign"
           busyLabel="Assigning…"

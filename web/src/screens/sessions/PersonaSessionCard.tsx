@@ -11,12 +11,14 @@ type Persona = Schemas["Persona"];
 export interface PersonaSessionCardProps {
   persona: Persona;
   session: Session | undefined;
+  // The provider's name of a /proxies record, by its id.
+  proxyName: (id: string) => string;
   // A session started (or found live): the live list is loaded again.
   onChanged: () => void;
   onEnded: () => void;
 }
 
-export function PersonaSessionCard({ persona, session, onChanged, onEnded }: PersonaSessionCardProps) {
+export function PersonaSessionCard({ persona, session, proxyName, onChanged, onEnded }: PersonaSessionCardProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const titleId = `session-card-${persona.id}`;
@@ -59,7 +61,7 @@ export function PersonaSessionCard({ persona, session, onChanged, onEnded }: Per
         </span>
       </header>
 
-      {session ? <LiveSession session={session} persona={persona} /> : <p class="sessions-none">No live session.</p>}
+      {session ? <LiveSession session={session} zone={persona.timezone} proxyName={proxyName} /> : <p class="sessions-none">No live session.</p>}
 
       {error ? (
         <p class="sessions-error" role="alert">
@@ -89,8 +91,8 @@ const statusText: Record<string, string> = {
   idle: "Idle: no action for 10 minutes",
 };
 
-function LiveSession({ session, persona }: { session: Session; persona: Persona }) {
-  const zone = persona.timezone;
+function LiveSession(props: { session: Session; zone: string; proxyName: (id: string) => string }) {
+  const { session, zone } = props;
   const status = session.session_status ?? "starting";
   return (
     <div class="sessions-live">
@@ -115,7 +117,7 @@ function LiveSession({ session, persona }: { session: Session; persona: Persona 
         </div>
         <div>
           <dt>Proxy</dt>
-          <dd>{session.proxy_id ? (persona.proxy_id ?? "assigned") : "none"}</dd>
+          <dd>{session.proxy_id ? props.proxyName(session.proxy_id) : "none"}</dd>
         </div>
         {session.active_platforms && session.active_platforms.length > 0 ? (
           <div>

@@ -3,6 +3,7 @@
 // durations. Times are in the persona's zone, named.
 import { useEffect, useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
+import { listAllProxies } from "../../api/proxies";
 import { useResource } from "../../api/resource";
 import { Link, ListState, Screen } from "../../components";
 import type { ScreenProps } from "../../routes";
@@ -21,13 +22,23 @@ export function SessionsScreen(_props: ScreenProps) {
   // one live session each.
   const personas = useResource((signal) => api.get("/api/v1/personas", { query: { limit: 200 }, signal }), []);
   const live = useResource((signal) => api.get("/api/v1/sessions", { query: { status: "live", limit: 200 }, signal }), []);
+  // To name the proxy a session runs on (sessions carry the proxy record's id).
+  const proxies = useResource((signal) => listAllProxies(signal), []);
   // Bumped when a session ends, so the list of ended ones starts over.
   const [endedCount, setEndedCount] = useState(0);
 
+  // The live sessions again, and the proxies they may name.
+  const reloadLive = () => {
+    live.reload();
+    proxies.reload();
+  };
   useEffect(() => {
-    const id = window.setInterval(live.reload, kRefreshMs);
+    const id = window.setInterval(() => {
+      live.reload();
+      proxies.reload();
+    }, kRefreshMs);
     return () => window.clearInterval(id);
-  }, [live.reload]);
+  }, [live.reload, proxies.reload]);
 
   const list = [...(personas.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const liveOf = (personaId: string): Session | undefined => live.data?.items.find((s) => s.persona_id === personaId);
@@ -58,9 +69,10 @@ export function SessionsScreen(_props: ScreenProps) {
               key={persona.id}
               persona={persona}
               session={liveOf(persona.id)}
-              onChanged={live.reload}
+              proxyName={(id) => proxies.data?.find((p) => p.id === id)?.proxy_id ?? "assigned"}
+              onChanged={reloadLive}
               onEnded={() => {
-                live.reload();
+                reloadLive();
                 setEndedCount((n) => n + 1);
               }}
             />
