@@ -156,6 +156,14 @@ export function formatDuration(totalSeconds: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(sec)}` : `${m}:${pad(sec)}`;
 }
 
+// Whole seconds from `from` to `to` (a live timer: started_at to now); 0 when `from` is
+// missing or after `to` (a browser clock a little behind the server's).
+export function elapsedSeconds(from: string | Date | null | undefined, to: Date): number {
+  const start = from instanceof Date ? from : parseInstant(from);
+  if (!start) return 0;
+  return Math.max(0, Math.floor((to.getTime() - start.getTime()) / 1000));
+}
+
 // Parses the server's RFC 3339 text; null for null or garbage.
 export function parseInstant(value: string | null | undefined): Date | null {
   if (!value) return null;
