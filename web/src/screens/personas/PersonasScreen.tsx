@@ -59,7 +59,7 @@ export function PersonasScreen() {
       header: "Accounts",
       class: "num",
       cell: (p) => (
-        <Link href={`/personas/${p.id}/accounts`} aria-label={`Accounts of ${p.name}: ${accounts.get(p.id) ?? "unknown"}`}>
+        <Link href={`/personas/${p.id}/accounts`} aria-label={dashboard.data ? `Accounts of ${p.name}: ${accounts.get(p.id) ?? 0}` : `Accounts of ${p.name} (loading)`}>
           {dashboard.data ? (accounts.get(p.id) ?? 0) : "…"}
         </Link>
       ),

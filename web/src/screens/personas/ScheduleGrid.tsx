@@ -60,40 +60,42 @@ export function ScheduleGrid({ form, zone }: { form: FormState<Values>; zone: st
           return (
             <div key={day} class="schedule-day" role="group" aria-labelledby={`schedule-day-${day}`}>
               <h3 id={`schedule-day-${day}`}>{name}</h3>
-              {times.length > 0 ? (
-                <ul class="schedule-times">
-                  {times.map((t, i) => (
-                    <li key={i}>
-                      <Field
-                        form={form}
-                        name={timeField(day, i)}
-                        type="time"
-                        label={<span class="persona-sr">{`${name} posting time ${i + 1}`}</span>}
-                      />
-                      <button
-                        type="button"
-                        class="schedule-remove"
-                        aria-label={`Remove ${name} ${t || `time ${i + 1}`}`}
-                        onClick={() => remove(day, i)}
-                      >
-                        ×
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p class="schedule-none">No posts</p>
-              )}
-              <button
-                type="button"
-                id={`schedule-add-${day}`}
-                class="schedule-add"
-                aria-label={`Add time on ${name}`}
-                disabled={times.length >= maxTimesPerDay}
-                onClick={() => add(day)}
-              >
-                + Add time
-              </button>
+              <div class="schedule-slots">
+                {times.length > 0 ? (
+                  <ul class="schedule-times">
+                    {times.map((t, i) => (
+                      <li key={i}>
+                        <Field
+                          form={form}
+                          name={timeField(day, i)}
+                          type="time"
+                          label={<span class="persona-sr">{`${name} posting time ${i + 1}`}</span>}
+                        />
+                        <button
+                          type="button"
+                          class="schedule-remove"
+                          aria-label={`Remove ${name} ${t || `time ${i + 1}`}`}
+                          onClick={() => remove(day, i)}
+                        >
+                          ×
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p class="schedule-none">No posts</p>
+                )}
+                <button
+                  type="button"
+                  id={`schedule-add-${day}`}
+                  class="schedule-add"
+                  aria-label={`Add time on ${name}`}
+                  disabled={times.length >= maxTimesPerDay}
+                  onClick={() => add(day)}
+                >
+                  + Add time
+                </button>
+              </div>
             </div>
           );
         })}
