@@ -27,6 +27,14 @@ async function addTime(page, day, index, time) {
   await field.fill(time);
 }
 
+// At 375 px the page itself never scrolls sideways (tables scroll in their region).
+async function fitsPhone(page, what) {
+  await page.setViewportSize({ width: 375, height: 812 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  assert(width <= 375, `${what} is ${width} px wide at 375 px`);
+}
+
 export async function run({ page, context, server, baseURL, screen }) {
   server.persona(["user", "add", "--email", user.email, "--password-stdin"], user.password);
 
@@ -52,7 +60,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await page.getByLabel("Gender").fill("female");
   await page.getByLabel("Occupation").fill("nurse");
   await page.getByLabel("Interests").fill("cooking\nbasketball");
-  await page.getByLabel("Languages").fill("en, fil");
+  await page.getByLabel("Languages").fill("en, english");
   await page.getByLabel("Hashtags").fill("#manila #food");
   await page.getByLabel("Comment frequency").selectOption("medium");
   await page.getByLabel("Posts per day").fill("3");
@@ -73,10 +81,15 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(ageError, "must be an integer from 13 to 120", "the error is the age field's description");
   assertEqual(await focusedName(page), "demographics.age", "focus moves to the age field");
   await atPath(page, "/personas/new");
+  // A list's item error stands beside the list's one field, naming the item.
+  const languages = page.getByLabel("Languages");
+  assertEqual(await languages.getAttribute("aria-invalid"), "true", "the languages field is marked invalid");
+  await visible(page.getByText('"english" must be a language code'));
   await screen("persona-editor-error");
 
   // Fixed: saved, and the server holds the schedule in the persona's zone.
   await age.fill("27");
+  await languages.fill("en, fil");
   await page.getByRole("button", { name: "Create persona" }).click();
   await atPath(page, /^\/personas\/[0-9a-f-]{36}$/);
   await visible(page.getByRole("heading", { name: "Maria Santos" }));
@@ -89,6 +102,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(saved.demographics.age, 27, "the age is saved");
   assertEqual(JSON.stringify(saved.personality.interests), JSON.stringify(["cooking", "basketball"]), "interests are a list");
   assertEqual(JSON.stringify(saved.content_themes.hashtags), JSON.stringify(["#manila", "#food"]), "hashtags are a list");
+  assertEqual(JSON.stringify(saved.language_preferences), JSON.stringify(["en", "fil"]), "the languages are saved");
   assertEqual(saved.engagement_style.comment_frequency, "medium", "the comment frequency is saved");
   assertEqual(saved.status, "inactive", "a new persona is inactive");
 
@@ -98,6 +112,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(page.getByRole("link", { name: "Platform accounts of Maria Santos" }));
   await visible(page.getByRole("link", { name: "Assign one in Proxies" }));
   await screen("persona-editor");
+  await fitsPhone(page, "the editor");
 
   // Edit: one Monday time removed, the status changed.
   await page.getByRole("button", { name: "Remove Monday 12:15" }).click();
@@ -145,6 +160,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(dan.getByText("inactive", { exact: true }));
   await visible(page.getByText("5 of 5 personas on your plan (basic): the limit is reached"));
   await screen("personas");
+  await fitsPhone(page, "the list");
 
   // Past the limit, the UI says so plainly.
   await page.getByRole("link", { name: "New persona" }).click();
