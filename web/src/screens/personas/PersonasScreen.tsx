@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useResource } from "../../api/resource";
 import { me } from "../../api/session";
-import { DataTable, InfiniteList, Link, Screen, type Column } from "../../components";
+import { ClockInZone, DataTable, InfiniteList, Link, Screen, type Column } from "../../components";
 import { takeFlash } from "./flash";
 import type { Persona } from "./persona-form";
 import "./personas.css";
@@ -34,6 +34,18 @@ function Proxy({ persona }: { persona: Persona }) {
   );
 }
 
+// The number of accounts (from the dashboard; null while it loads or when it failed).
+function AccountsLink({ persona, count }: { persona: Persona; count: number | null }) {
+  return (
+    <Link
+      href={`/personas/${persona.id}/accounts`}
+      aria-label={count === null ? `Accounts of ${persona.name}` : `Accounts of ${persona.name}: ${count}`}
+    >
+      {count === null ? "—" : count}
+    </Link>
+  );
+}
+
 export function PersonasScreen() {
   const dashboard = useResource((signal) => api.get("/api/v1/dashboard", { signal }), []);
   const [message] = useState(takeFlash);
@@ -58,13 +70,9 @@ export function PersonasScreen() {
     {
       header: "Accounts",
       class: "num",
-      cell: (p) => (
-        <Link href={`/personas/${p.id}/accounts`} aria-label={dashboard.data ? `Accounts of ${p.name}: ${accounts.get(p.id) ?? 0}` : `Accounts of ${p.name} (loading)`}>
-          {dashboard.data ? (accounts.get(p.id) ?? 0) : "…"}
-        </Link>
-      ),
+      cell: (p) => <AccountsLink persona={p} count={dashboard.data ? (accounts.get(p.id) ?? 0) : null} />,
     },
-    { header: "Time zone", cell: (p) => p.timezone },
+    { header: "Local time", cell: (p) => <ClockInZone zone={p.timezone} /> },
   ];
 
   return (
