@@ -92,7 +92,7 @@ function AccountSummary({ account: a, persona }: { account: Account; persona: Pe
   const zone = persona.timezone;
   return (
     <section class="acct-card account-summary" aria-labelledby="account-summary-title">
-      <h2 id="account-summary-title">Today</h2>
+      <h2 id="account-summary-title">Summary</h2>
       <dl class="acct-facts">
         <div>
           <dt>Persona</dt>
@@ -191,10 +191,9 @@ function AccountEditor(props: { account: Account; persona: Persona; onSaved: (a:
     setMessage(patch.credentials || patch.auth_tokens ? "Saved, with the new secrets." : "Saved.");
   };
 
-  const secretsNote = [
-    props.account.has_credentials ? "credentials are stored" : "no credentials are stored",
-    props.account.has_auth_tokens ? "OAuth tokens are stored" : "no OAuth tokens are stored",
-  ].join("; ");
+  const stored = [props.account.has_credentials ? "credentials" : "", props.account.has_auth_tokens ? "OAuth tokens" : ""]
+    .filter(Boolean)
+    .join(" and ");
 
   return (
     <section class="acct-card account-edit" aria-labelledby="account-edit-title">
@@ -324,8 +323,8 @@ function AccountEditor(props: { account: Account; persona: Persona; onSaved: (a:
         <fieldset>
           <legend>Replace secrets</legend>
           <p class="field-hint">
-            Now {secretsNote}. Stored secrets are never shown here (use Reveal credentials). Fill these in only to
-            replace them: new credentials replace all the stored ones.
+            Stored now: {stored || "nothing"}. Stored secrets are never shown here (use Reveal credentials). Fill
+            these in only to replace them: new credentials replace all the stored ones.
           </p>
           <div class="acct-row">
             <Field form={form} name="credentials.login" label="New login" hint="Email or phone, when it is not the username." autoComplete="off" />

@@ -103,6 +103,9 @@ function RevealBody({ account }: { account: Account }) {
         <p role="timer" aria-live="off">
           Hidden again in <strong>{left} s</strong>
         </p>
+        <button type="button" ref={hideButton} onClick={() => hide(false)}>
+          Hide now
+        </button>
         <div class="reveal-bar" aria-hidden="true">
           <div style={{ width: `${(left / kShownSeconds) * 100}%` }} />
         </div>
@@ -110,9 +113,6 @@ function RevealBody({ account }: { account: Account }) {
       <p class="reveal-logged" role="status">
         This reveal was logged as a security event (see <Link href="/security">Security</Link>).
       </p>
-      <button type="button" ref={hideButton} onClick={() => hide(false)}>
-        Hide now
-      </button>
     </div>
   );
 }
