@@ -3,6 +3,7 @@ import "./fake-window.mjs";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  accountError,
   credentialsFrom,
   editValues,
   handle,
@@ -70,6 +71,8 @@ test("a server error on credentials goes beside the password field", () => {
   const moved = moveFieldError(e, "credentials", "credentials.password");
   assert.equal(moved.fieldErrors.get("credentials.password"), "too big");
   assert.equal(moved.fieldErrors.has("credentials"), false);
+  const taken = accountError(new ApiError(409, "the username maria is already used on twitter"));
+  assert.equal(taken.fieldErrors.get("username"), "the username maria is already used on twitter");
   const other = new Error("x");
   assert.equal(moveFieldError(other, "credentials", "p"), other);
 });

@@ -78,6 +78,12 @@ export async function run({ page, context, server, baseURL, screen }) {
   await screen("accounts");
   await fitsPhone(page, "the accounts screen");
 
+  // The same username on the same platform again: the conflict is told beside it.
+  await page.getByLabel("Username").fill("lea_kape");
+  await page.getByLabel("Password", { exact: true }).fill("another password");
+  await page.getByRole("button", { name: "Add account" }).click();
+  assert(/already used/.test(await errorOf(page, page.getByLabel("Username"))), "the taken username's error is beside it");
+
   // The API stores the secrets and never answers with them.
   const list = await apiCall(context, baseURL, "GET", `/api/v1/personas/${persona.id}/accounts`);
   assertEqual(list.items.length, 1, "one account");
@@ -126,6 +132,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   assert(/Wrong password/.test(await errorOf(page, password)), "the wrong password's error is beside the field");
   assertEqual(await focusedName(page), "password", "focus returns to the password");
   assertEqual(await dialog.getByText(secretPassword).count(), 0, "nothing revealed");
+  await screen("account-reveal-error");
 
   await password.fill(user.password);
   await dialog.getByRole("button", { name: "Reveal" }).click();
@@ -156,7 +163,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(dialog.getByLabel("Your Persona password"));
   assertEqual(await dialog.getByText(secretPassword).count(), 0, "closing forgot the secret");
   assertEqual(await dialog.getByLabel("Your Persona password").inputValue(), "", "and the password");
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
   await dialog.waitFor({ state: "hidden" });
 
   // Each attempt is a security event of the account.

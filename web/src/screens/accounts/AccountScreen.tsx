@@ -8,10 +8,10 @@ import { ConfirmButton, Field, Form, Link, ListState, Screen, TimeInZone, useFor
 import { navigate } from "../../lib/router";
 import type { ScreenProps } from "../../routes";
 import {
+  accountError,
   accountStatuses,
   capitalised,
   editValues,
-  moveFieldError,
   patchOf,
   platformLabel,
   verificationLevels,
@@ -182,7 +182,7 @@ function AccountEditor(props: { account: Account; persona: Persona; onSaved: (a:
     try {
       updated = await api.patch("/api/v1/accounts/{id}", { path: { id: props.account.id }, body: patch });
     } catch (e) {
-      throw moveFieldError(e, "credentials", "credentials.password");
+      throw accountError(e);
     }
     const next = editValues(updated, zone);
     form.reset(next);

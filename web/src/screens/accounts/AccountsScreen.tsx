@@ -20,10 +20,10 @@ import {
 } from "../../components";
 import type { ScreenProps } from "../../routes";
 import {
+  accountError,
   credentialsFrom,
   fieldError,
   handle,
-  moveFieldError,
   platformLabel,
   platforms,
   tokensFrom,
@@ -179,8 +179,7 @@ function AddAccount({ persona, onAdded }: { persona: Persona; onAdded: (a: Accou
       setAdded(created);
       onAdded(created);
     } catch (e) {
-      // The server judges the credentials as a whole: its word goes beside the password.
-      throw moveFieldError(e, "credentials", "credentials.password");
+      throw accountError(e);
     }
   };
 

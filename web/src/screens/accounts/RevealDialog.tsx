@@ -17,8 +17,9 @@ export function RevealButton({ account }: { account: Account }) {
       <button type="button" onClick={() => setOpen(true)} disabled={nothing} title={nothing ? "No secrets are stored" : undefined}>
         Reveal credentials
       </button>
-      <Dialog open={open} title={`Credentials of @${account.username}`} onClose={() => setOpen(false)}>
-        <RevealBody account={account} />
+      {/* The body has its own buttons, beside what they belong to. */}
+      <Dialog open={open} title={`Credentials of @${account.username}`} onClose={() => setOpen(false)} actions={<></>}>
+        <RevealBody account={account} onClose={() => setOpen(false)} />
       </Dialog>
     </>
   );
@@ -29,7 +30,7 @@ interface Shown {
   until: Date;
 }
 
-function RevealBody({ account }: { account: Account }) {
+function RevealBody({ account, onClose }: { account: Account; onClose: () => void }) {
   const form = useForm({ password: "" });
   const [shown, setShown] = useState<Shown | null>(null);
   const [expired, setExpired] = useState(false);
@@ -69,7 +70,7 @@ function RevealBody({ account }: { account: Account }) {
 
   if (!shown) {
     return (
-      <div ref={body}>
+      <div ref={body} class="reveal-body">
         {expired ? (
           <p class="reveal-expired" role="status">
             Hidden again after {kShownSeconds} seconds. Enter your password to see them once more.
@@ -80,7 +81,14 @@ function RevealBody({ account }: { account: Account }) {
             {kShownSeconds} seconds. Every reveal is logged as a security event.
           </p>
         )}
-        <Form form={form} onSubmit={reveal} submitLabel="Reveal" busyLabel="Checking…" label="Confirm with your password" class="form acct-form">
+        <Form form={form} onSubmit={reveal} submitLabel="Reveal" busyLabel="Checking…" label="Confirm with your password"
+          class="form acct-form"
+          actions={
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+          }
+        >
           <Field
             form={form}
             name="password"
@@ -96,7 +104,7 @@ function RevealBody({ account }: { account: Account }) {
   }
 
   return (
-    <div class="reveal-shown">
+    <div class="reveal-shown reveal-body">
       <SecretBlock title="Credentials" value={shown.secrets.credentials} />
       <SecretBlock title="OAuth tokens" value={shown.secrets.auth_tokens} />
       <div class="reveal-countdown">
@@ -113,6 +121,11 @@ function RevealBody({ account }: { account: Account }) {
       <p class="reveal-logged" role="status">
         This reveal was logged as a security event (see <Link href="/security">Security</Link>).
       </p>
+      <div class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </div>
   );
 }

@@ -52,6 +52,14 @@ export function moveFieldError(error: unknown, from: string, to: string): unknow
   return new ApiError(error.status, error.detail, { ...error.problem, errors }, error.retryAfter);
 }
 
+// A refused create or edit with each error beside the field it is about: the server's
+// `credentials` (judged whole) beside the password, a 409 (the only conflict an account
+// has: its username is taken on that platform) beside the username.
+export function accountError(error: unknown): unknown {
+  if (error instanceof ApiError && error.status === 409) return fieldError("username", error.detail);
+  return moveFieldError(error, "credentials", "credentials.password");
+}
+
 // A whole number typed into `field`; else a field error (the range is the server's call).
 export function wholeNumber(field: string, text: string): number {
   const t = text.trim();
