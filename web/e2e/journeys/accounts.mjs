@@ -181,4 +181,8 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(page.getByText("No platform accounts yet."));
   const after = await apiCall(context, baseURL, "GET", `/api/v1/personas/${persona.id}/accounts`);
   assertEqual(after.items.length, 0, "the account is gone");
+
+  // Its old address now says so.
+  await page.goto(`/accounts/${account.id}`);
+  await visible(page.getByRole("alert").filter({ hasText: "no such account" }));
 }

@@ -81,7 +81,12 @@ function RevealBody({ account, onClose }: { account: Account; onClose: () => voi
             {kShownSeconds} seconds. Every reveal is logged as a security event.
           </p>
         )}
-        <Form form={form} onSubmit={reveal} submitLabel="Reveal" busyLabel="Checking…" label="Confirm with your password"
+        <Form
+          form={form}
+          onSubmit={reveal}
+          submitLabel="Reveal"
+          busyLabel="Checking…"
+          label="Confirm with your password"
           class="form acct-form"
           actions={
             <button type="button" onClick={onClose}>
