@@ -68,6 +68,9 @@ CheckedPatch ValidatePatch(const nlohmann::json& patch) {
     } else if (key == "profile_image_url") {
       ok = v.is_null() || IsTextUpTo(v, 2048);
       message = "must be at most 2048 characters or null";
+    } else if (key == "auth_tokens" && v.is_null()) {
+      out.fields[key] = nullptr;  // removes the stored tokens (update.sql)
+      continue;
     } else if (key == "credentials" || key == "auth_tokens") {
       auto text = SecretText(v);
       ok = text.has_value();

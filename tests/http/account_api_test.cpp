@@ -75,6 +75,25 @@ TEST_F(AccountApi, RevealNeedsThePasswordAgainAndIsASecurityEvent) {
   EXPECT_EQ(Count("SELECT count(*) FROM security_events WHERE event_type = 'reauth_failure'"), 1);
 }
 
+TEST_F(AccountApi, AuthTokensSetToNullAreRemovedAndCredentialsCannotBe) {
+  auto id = CreateAccount(Body()).Json()["id"].get<std::string>();
+  auto cleared = AsBrowser(verb::patch, "/api/v1/accounts/" + id, cookie_, R"({"auth_tokens":null})");
+  ASSERT_EQ(cleared.status, 200u) << cleared.body;
+  EXPECT_EQ(cleared.Json()["has_auth_tokens"], false);
+  EXPECT_EQ(cleared.Json()["has_credentials"], true);
+  EXPECT_EQ(Count("SELECT count(*) FROM platform_accounts WHERE auth_tokens_encrypted IS NULL"), 1);
+  auto revealed =
+      AsBrowser(verb::post, "/api/v1/accounts/" + id + "/reveal", cookie_, R"({"password":"correct horse battery"})");
+  ASSERT_EQ(revealed.status, 200u) << revealed.body;
+  EXPECT_TRUE(revealed.Json()["auth_tokens"].is_null());
+  EXPECT_EQ(revealed.Json()["credentials"]["password"], "ig-Secret-9876");
+
+  // An account always keeps its login: credentials are replaced, never removed.
+  auto refused = AsBrowser(verb::patch, "/api/v1/accounts/" + id, cookie_, R"({"credentials":null})");
+  EXPECT_EQ(refused.status, 422u);
+  EXPECT_EQ(refused.Json()["errors"][0]["field"], "credentials");
+}
+
 TEST_F(AccountApi, InvalidFieldsAreListed) {
   auto res =
       CreateAccount({{"platform_type", "myspace"}, {"username", ""}, {"credentials", "x"}, {"daily_post_limit", 0}});

@@ -15,7 +15,7 @@ import {
   tokensFrom,
   wholeNumber,
 } from "../src/screens/accounts/account-form.ts";
-import { instantFromLocalInput, localInputValue, rfc3339, secondsLeft } from "../src/screens/accounts/time-input.ts";
+import { instantFromLocalInput, localInputValue, rfc3339, secondsLeft } from "../src/lib/time.ts";
 import { ApiError } from "../src/api/client.ts";
 
 const account = {

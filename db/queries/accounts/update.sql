@@ -1,11 +1,12 @@
--- $3 is the validated patch without secrets; $4/$5 new encrypted credentials/auth_tokens or NULL.
+-- $3 is the validated patch without secrets (but "auth_tokens": null when they are to be
+-- removed); $4/$5 new encrypted credentials/auth_tokens or NULL for unchanged.
 UPDATE platform_accounts a SET
     username = CASE WHEN b ? 'username' THEN b->>'username' ELSE a.username END,
     display_name = CASE WHEN b ? 'display_name' THEN b->>'display_name' ELSE a.display_name END,
     bio = CASE WHEN b ? 'bio' THEN b->>'bio' ELSE a.bio END,
     profile_image_url = CASE WHEN b ? 'profile_image_url' THEN b->>'profile_image_url' ELSE a.profile_image_url END,
     credentials_encrypted = COALESCE($4, a.credentials_encrypted),
-    auth_tokens_encrypted = COALESCE($5, a.auth_tokens_encrypted),
+    auth_tokens_encrypted = CASE WHEN b ? 'auth_tokens' THEN NULL ELSE COALESCE($5, a.auth_tokens_encrypted) END,
     platform_settings = CASE WHEN b ? 'platform_settings' THEN b->'platform_settings' ELSE a.platform_settings END,
     posting_schedule = CASE WHEN b ? 'posting_schedule' THEN b->'posting_schedule' ELSE a.posting_schedule END,
     daily_post_limit = CASE WHEN b ? 'daily_post_limit' THEN (b->>'daily_post_limit')::integer

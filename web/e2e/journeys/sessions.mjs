@@ -87,7 +87,7 @@ export async function run({ page, context, server, screen, baseURL }) {
   await apiCall(context, baseURL, "PATCH", `/api/v1/sessions/${other.id}`, { session_status: "idle" });
   await page.reload();
   await visible(card.getByText("idle", { exact: true }));
-  await visible(card.getByText("Idle: no action for 10 minutes"));
+  await visible(card.getByText("Idle: no action recorded lately"));
   await card.getByRole("button", { name: "End session of Sam Sessions" }).click();
   await visible(card.getByText("No live session."));
   assertEqual((await apiCall(context, baseURL, "GET", `/api/v1/sessions/${other.id}`)).session_status, "ended", "the other one ended");

@@ -20,7 +20,7 @@ import {
 } from "./account-form";
 import { AccountStatusBadge } from "./AccountStatusBadge";
 import { RevealButton } from "./RevealDialog";
-import { isAfter } from "./time-input";
+import { isAfter } from "../../lib/time";
 import "./accounts.css";
 
 type Persona = Schemas["Persona"];

@@ -32,7 +32,7 @@ import {
   type Platform,
 } from "./account-form";
 import { AccountStatusBadge } from "./AccountStatusBadge";
-import { isAfter } from "./time-input";
+import { isAfter } from "../../lib/time";
 import "./accounts.css";
 
 type Persona = Schemas["Persona"];

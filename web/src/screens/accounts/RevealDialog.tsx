@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, type Schemas } from "../../api/client";
 import { Dialog, Field, Form, Link, useForm, useNow } from "../../components";
 import { fieldError, platformLabel, secretRows, type Account } from "./account-form";
-import { secondsAfter, secondsLeft } from "./time-input";
+import { secondsAfter, secondsLeft } from "../../lib/time";
 
 const kShownSeconds = 30;
 

@@ -2,7 +2,7 @@
 // turning form text into the API's values (numbers, JSON objects, write-only secrets),
 // and showing a revealed secret. Pure, so web/test/accounts.test.mjs covers it.
 import { ApiError, type Schemas } from "../../api/client";
-import { instantFromLocalInput, localInputValue, rfc3339 } from "./time-input";
+import { instantFromLocalInput, localInputValue, rfc3339 } from "../../lib/time";
 
 export type Account = Schemas["Account"];
 export type Platform = Account["platform_type"];

@@ -220,7 +220,7 @@ export function ProxiesScreen(_props: ScreenProps) {
 // and the username. Never the password.
 function ProxyName({ proxy }: { proxy: Proxy }) {
   // proxy_ip is typed `unknown` (its schema is an anyOf of formats); it is a string.
-  const ip = String(proxy.proxy_ip);
+  const ip = proxy.proxy_ip;
   const address = ip.includes(":") ? `[${ip}]:${proxy.proxy_port}` : `${ip}:${proxy.proxy_port}`;
   return (
     <>

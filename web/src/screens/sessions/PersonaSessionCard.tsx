@@ -88,12 +88,13 @@ export function PersonaSessionCard({ persona, session, proxyName, onChanged, onE
 const statusText: Record<string, string> = {
   starting: "Starting: active from the first action you record",
   active: "Active",
-  idle: "Idle: no action for 10 minutes",
+  // The idle period is the server's setting (PERSONA_SESSION_IDLE_MINUTES, 10 by default).
+  idle: "Idle: no action recorded lately; the next one makes it active again",
 };
 
 function LiveSession(props: { session: Session; zone: string; proxyName: (id: string) => string }) {
   const { session, zone } = props;
-  const status = session.session_status ?? "starting";
+  const status = session.session_status;
   return (
     <div class="sessions-live">
       <p class="sessions-running">
@@ -129,15 +130,15 @@ function LiveSession(props: { session: Session; zone: string; proxyName: (id: st
       <dl class="sessions-facts sessions-facts-counts">
         <div>
           <dt>Actions</dt>
-          <dd>{session.actions_performed ?? 0}</dd>
+          <dd>{session.actions_performed}</dd>
         </div>
         <div>
           <dt>Posts</dt>
-          <dd>{session.content_posted ?? 0}</dd>
+          <dd>{session.content_posted}</dd>
         </div>
         <div>
           <dt>Errors</dt>
-          <dd>{session.errors_encountered ?? 0}</dd>
+          <dd>{session.errors_encountered}</dd>
         </div>
       </dl>
       {session.suspicious_activity_detected ? <p class="sessions-error">Suspicious activity was noted in this session.</p> : null}

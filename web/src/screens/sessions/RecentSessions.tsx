@@ -17,7 +17,7 @@ export function RecentSessions(props: { personas: Persona[]; resetKey: unknown }
     <InfiniteList<Session>
       label="Ended sessions"
       resetKey={props.resetKey}
-      itemKey={(s) => s.id ?? ""}
+      itemKey={(s) => s.id}
       emptyText="No session has ended yet."
       load={async (cursor, signal) => {
         const page = await api.get("/api/v1/sessions", { query: { limit: 25, cursor: cursor ?? undefined }, signal });
@@ -28,15 +28,15 @@ export function RecentSessions(props: { personas: Persona[]; resetKey: unknown }
         <DataTable<Session>
           caption="Ended sessions"
           rows={items}
-          rowKey={(s) => s.id ?? ""}
+          rowKey={(s) => s.id}
           emptyText="No session has ended yet."
           columns={[
             { header: "Persona", cell: (s) => persona(s.persona_id)?.name ?? "—" },
             { header: "Started", cell: (s) => <TimeInZone at={s.started_at} zone={persona(s.persona_id)?.timezone} /> },
             { header: "Ended", cell: (s) => <TimeInZone at={s.ended_at} zone={persona(s.persona_id)?.timezone} /> },
             { header: "Duration", class: "num", cell: (s) => minutesText(s.duration_minutes) },
-            { header: "Actions", class: "num", cell: (s) => s.actions_performed ?? 0 },
-            { header: "Posts", class: "num", cell: (s) => s.content_posted ?? 0 },
+            { header: "Actions", class: "num", cell: (s) => s.actions_performed },
+            { header: "Posts", class: "num", cell: (s) => s.content_posted },
             {
               header: "How",
               cell: (s) =>
