@@ -38,7 +38,12 @@ export async function fetchExport(includeSecrets: boolean, password: string): Pr
   const res = await send("get", includeSecrets ? "/api/v1/me/export?include_secrets=true" : "/api/v1/me/export", {
     headers: includeSecrets ? { "X-Reauth-Password": password } : undefined,
   });
-  return res.blob();
+  try {
+    return await res.blob();
+  } catch {
+    // The answer is streamed: a failure half way cuts it short after the 200.
+    throw new Error("The server stopped in the middle of the export, so nothing was saved (the file would be incomplete). Its log says why.");
+  }
 }
 
 // "ABCD EFGH IJKL …": a base32 secret in groups of four, easier to type by hand
