@@ -57,20 +57,26 @@ export function KeysSection() {
             header: "Status",
             cell: (k) =>
               !k.known ? (
-                <span class="settings-key-missing">Missing: values cannot be read</span>
+                <span class="settings-key-missing">Missing</span>
               ) : k.current ? (
-                <span class="settings-key-current">Current: encrypts new values</span>
+                <span class="settings-key-current">Current</span>
               ) : (
-                "Older key: still decrypts its values"
+                "Older"
               ),
           },
-          { header: "Values protected", class: "num", cell: (k) => k.values.toLocaleString("en-GB") },
+          { header: "Values", class: "num", cell: (k) => k.values.toLocaleString("en-GB") },
         ]}
       />
       <p class="settings-note">
-        To rotate, run <code>persona keys rotate</code> on the server (new values use the new key at once), then{" "}
+        The current key encrypts new values; older keys still decrypt the values they hold. To rotate, run{" "}
+        <code>persona keys rotate</code> on the server (new values use the new key at once), then{" "}
         <code>persona keys rewrap</code> to re-encrypt the existing ones under it. The server keeps running meanwhile.
       </p>
+      <div>
+        <button type="button" onClick={status.reload} disabled={status.loading}>
+          {status.loading ? "Counting…" : "Count again"}
+        </button>
+      </div>
     </Section>
   );
 }

@@ -97,7 +97,14 @@ function CreatedToken(props: { token: Created; onDone: () => void }) {
       <div class="field">
         <label for="settings-token-value">Token value</label>
         <div class="settings-copy-row">
-          <input id="settings-token-value" class="settings-secret" readOnly value={props.token.token} onFocus={(e) => e.currentTarget.select()} />
+          <textarea
+            id="settings-token-value"
+            class="settings-secret"
+            readOnly
+            rows={2}
+            value={props.token.token}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button type="button" class="primary" onClick={copyToken}>
             Copy
           </button>

@@ -97,10 +97,12 @@ function Enrol(props: { enrolment: Enrolment; onCancel: () => void; onEnabled: (
           <img class="settings-qr" src={qr} width={200} height={200} alt="QR code of the two-factor secret, for the authenticator app" />
           <div class="field">
             <label for="settings-2fa-secret">Or enter this key by hand</label>
-            <input
+            {/* A textarea, so the key wraps on a phone instead of hiding its end. */}
+            <textarea
               id="settings-2fa-secret"
               class="settings-secret"
               readOnly
+              rows={2}
               value={groupSecret(props.enrolment.secret)}
               aria-describedby="settings-2fa-secret-hint"
               onFocus={(e) => e.currentTarget.select()}
@@ -178,7 +180,9 @@ function RecoveryCodes(props: { email: string; codes: string[]; onDone: () => vo
   );
 }
 
+// Turning it off is rare: the form opens from a button.
 function Disable() {
+  const [open, setOpen] = useState(false);
   const form = useForm({ password: "", code: "" });
   const submit = async (values: typeof form.values.value) => {
     try {
@@ -190,6 +194,15 @@ function Disable() {
       blameField(e, "code", "The password or this code was not accepted (a code works only once).");
     }
   };
+  if (!open) {
+    return (
+      <div>
+        <button type="button" aria-expanded="false" onClick={() => setOpen(true)}>
+          Turn off two-factor authentication…
+        </button>
+      </div>
+    );
+  }
   return (
     <Form
       form={form}
@@ -197,8 +210,19 @@ function Disable() {
       label="Turn off two-factor authentication"
       submitLabel="Turn off two-factor authentication"
       busyLabel="Turning off…"
+      actions={
+        <button
+          type="button"
+          onClick={() => {
+            form.reset();
+            setOpen(false);
+          }}
+        >
+          Cancel
+        </button>
+      }
     >
-      <Field form={form} name="password" label="Your password" type="password" autoComplete="current-password" required />
+      <Field form={form} name="password" label="Your password" type="password" autoComplete="current-password" autoFocus required />
       <Field
         form={form}
         name="code"
