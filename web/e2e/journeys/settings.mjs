@@ -168,7 +168,28 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(plainDoc.include_secrets, false, "no secrets without asking");
   await visible(exportRegion.getByText(`Downloaded ${plain.suggestedFilename()}.`));
 
-  // The password: a weak one and a wrong current one are refused beside their fields.
+  // The password. The banner of an unchanged generated password is faked here (GET /me
+  // says so until a change succeeds): the generated admin is left alone for the other
+  // journeys; the UI must drop the banner from the PATCH's answer.
+  let pretendGenerated = true;
+  await page.route("**/api/v1/me", async (route) => {
+    const method = route.request().method();
+    if (method === "GET" && pretendGenerated) {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), password_change_required: true } });
+    } else if (method === "PATCH") {
+      const res = await route.fetch();
+      if (res.ok()) pretendGenerated = false;
+      await route.fulfill({ response: res });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.reload();
+  const banner = page.getByText("You are still using the generated admin password");
+  await visible(banner);
+
+  // A weak one and a wrong current one are refused beside their fields.
   const passwordRegion = page.getByRole("region", { name: "Password", exact: true });
   const current_ = passwordRegion.getByLabel("Current password");
   const next = passwordRegion.getByLabel("New password", { exact: true });
@@ -189,6 +210,8 @@ export async function run({ page, context, server, baseURL, screen }) {
   await current_.fill(user.password);
   await change.click();
   await visible(passwordRegion.getByText("Password changed."));
+  assertEqual(await banner.count(), 0, "the banner is gone once the password is changed");
+  await page.unroute("**/api/v1/me");
   assertEqual(await current_.inputValue(), "", "the form is emptied");
 
   // Log in with the new password and a recovery code (the TOTP codes of now are used).

@@ -48,7 +48,7 @@ export function DeleteAccountSection(props: { email: string }) {
           form={form}
           name="confirm_email"
           label="Type your email to confirm"
-          hint={`Type ${props.email} exactly.`}
+          hint={`Type ${props.email}.`}
           autoComplete="off"
           spellcheck={false}
           required
