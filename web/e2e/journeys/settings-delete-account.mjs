@@ -51,7 +51,9 @@ export async function run({ page, server, screen }) {
 // Focus moves in the frame after the errors render: wait for it, then say where it is.
 async function focusMovesTo(page, name, message) {
   await page
-    .waitForFunction((n) => document.activeElement?.getAttribute("name") === n, name, { timeout: 5000 })
+    .waitForFunction((n) => (document.activeElement?.getAttribute("name") ?? document.activeElement?.id) === n, name, {
+      timeout: 5000,
+    })
     .catch(() => undefined);
   assertEqual(await focusedName(page), name, message);
 }

@@ -31,7 +31,10 @@ export function ExportSection() {
     <Section
       id="settings-export"
       title="Data export"
-      intro="Everything you own (personas, accounts, sessions, posts, templates, proxies, activity) as one JSON file. Password hashes are never in it."
+      intro={
+        "Everything you own (personas, accounts, sessions, posts, templates, proxies, activity) as one JSON file. " +
+        "Password hashes are never in it."
+      }
     >
       <Form form={form} onSubmit={submit} label="Export your data" submitLabel="Download export" busyLabel="Preparing…">
         <Field
@@ -47,7 +50,10 @@ export function ExportSection() {
             label="Your password"
             type="password"
             autoComplete="current-password"
-            hint="Asked again because the file will hold every secret in plain text. The export is recorded as a security event."
+            hint={
+              "Asked again because the file will hold every secret in plain text. " +
+              "The export is recorded as a security event."
+            }
             required
           />
         ) : null}

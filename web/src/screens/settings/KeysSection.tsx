@@ -21,7 +21,10 @@ export function KeysSection() {
     <Section
       id="settings-keys"
       title="Master keys"
-      intro="The keys that encrypt stored secrets (credentials, tokens, proxy passwords, two-factor secrets) across this server. Only their ids are shown, never the keys."
+      intro={
+        "The keys that encrypt stored secrets (credentials, tokens, proxy passwords, two-factor secrets) across " +
+        "this server. Only their ids are shown, never the keys."
+      }
     >
       {unknown.map((k) => (
         <div key={k.kid} class="settings-warning" role="alert">

@@ -30,7 +30,14 @@ export function PasswordSection() {
   return (
     <Section id="settings-password" title="Password">
       <Form form={form} onSubmit={submit} label="Change password" submitLabel="Change password" busyLabel="Changing…">
-        <Field form={form} name="current_password" label="Current password" type="password" autoComplete="current-password" required />
+        <Field
+          form={form}
+          name="current_password"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <Field
           form={form}
           name="new_password"
@@ -40,7 +47,14 @@ export function PasswordSection() {
           hint="At least 8 characters; a few unrelated words make a good one."
           required
         />
-        <Field form={form} name="repeat_password" label="Repeat the new password" type="password" autoComplete="new-password" required />
+        <Field
+          form={form}
+          name="repeat_password"
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
       </Form>
       <p class="settings-done" role="status">
         {done ? "Password changed. Your other sessions were logged out." : ""}

@@ -29,23 +29,23 @@ export function SettingsScreen(_props: ScreenProps) {
         Logged in as <strong>{user.email}</strong> ({user.subscription_tier} plan, up to {user.max_personas} personas).
       </p>
       <div class="settings-layout">
-      <nav class="settings-toc" aria-label="Settings sections">
-        <ul>
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>{s.label}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div class="settings-sections">
-        <PasswordSection />
-        <TwoFactorSection email={user.email} enabled={user.two_factor_enabled} />
-        <TokensSection />
-        <ExportSection />
-        <KeysSection />
-        <DeleteAccountSection email={user.email} />
-      </div>
+        <nav class="settings-toc" aria-label="Settings sections">
+          <ul>
+            {sections.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="settings-sections">
+          <PasswordSection />
+          <TwoFactorSection email={user.email} enabled={user.two_factor_enabled} />
+          <TokensSection />
+          <ExportSection />
+          <KeysSection />
+          <DeleteAccountSection email={user.email} />
+        </div>
       </div>
     </Screen>
   );

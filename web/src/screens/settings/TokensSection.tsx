@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { api, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
 import { ConfirmButton, DataTable, Field, Form, TimeInZone, useForm } from "../../components";
-import { Section } from "./Section";
+import { focusSection, Section } from "./Section";
 
 type Token = Schemas["ApiToken"];
 type Created = Schemas["CreatedApiToken"];
@@ -13,6 +13,14 @@ export function TokensSection() {
   const list = useResource((signal) => api.get("/api/v1/me/tokens", { signal }), []);
   const form = useForm({ name: "" });
   const [created, setCreated] = useState<Created | null>(null);
+  // After a delete the row and its button go once the list is loaded again: then the
+  // focus goes to the section's heading instead of the page.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current || list.loading) return;
+    refocus.current = false;
+    focusSection("settings-tokens");
+  }, [list.loading]);
 
   const create = async (values: typeof form.values.value) => {
     setCreated(await api.post("/api/v1/me/tokens", { body: { name: values.name.trim() } }));
@@ -22,6 +30,7 @@ export function TokensSection() {
   const revoke = async (token: Token) => {
     await api.delete("/api/v1/me/tokens/{id}", { path: { id: token.id } });
     if (created?.id === token.id) setCreated(null);
+    refocus.current = true;
     list.reload();
   };
 
@@ -36,9 +45,24 @@ export function TokensSection() {
         </>
       }
     >
-      {created ? <CreatedToken token={created} onDone={() => setCreated(null)} /> : null}
+      {created ? (
+        <CreatedToken
+          token={created}
+          onDone={() => {
+            setCreated(null);
+            focusSection("settings-tokens");
+          }}
+        />
+      ) : null}
       <Form form={form} onSubmit={create} label="Create an API token" submitLabel="Create token" busyLabel="Creating…">
-        <Field form={form} name="name" label="Token name" hint="What it is for, e.g. backup-script. Up to 100 characters." maxLength={100} required />
+        <Field
+          form={form}
+          name="name"
+          label="Token name"
+          hint="What it is for, e.g. backup-script. Up to 100 characters."
+          maxLength={100}
+          required
+        />
       </Form>
       <DataTable<Token>
         caption="Your API tokens"
@@ -111,7 +135,11 @@ function CreatedToken(props: { token: Created; onDone: () => void }) {
         </div>
       </div>
       <p class="settings-done" role="status">
-        {copy === "copied" ? "Copied to the clipboard." : copy === "failed" ? "Could not copy: select the token and copy it by hand." : ""}
+        {copy === "copied"
+          ? "Copied to the clipboard."
+          : copy === "failed"
+            ? "Could not copy: select the token and copy it by hand."
+            : ""}
       </p>
       <div class="form-actions">
         <button type="button" onClick={props.onDone}>

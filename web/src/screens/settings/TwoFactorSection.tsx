@@ -1,12 +1,12 @@
 // Two-factor authentication: enrol (QR code or the key by hand, then a code to confirm),
 // the recovery codes shown once with a download, and turning it off again.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { api, type Schemas } from "../../api/client";
+import { api, describeError, type Schemas } from "../../api/client";
 import { loadMe, me } from "../../api/session";
 import { Field, Form, useForm } from "../../components";
 import { groupSecret, recoveryCodesText, saveFile } from "./download";
 import { blameField } from "./reauth";
-import { Section } from "./Section";
+import { focusSection, Section } from "./Section";
 
 type Enrolment = Schemas["TotpEnrolment"];
 
@@ -15,12 +15,26 @@ export function TwoFactorSection(props: { email: string; enabled: boolean }) {
   const [codes, setCodes] = useState<string[] | null>(null);
 
   let body;
-  if (codes) body = <RecoveryCodes email={props.email} codes={codes} onDone={() => setCodes(null)} />;
+  if (codes) {
+    body = (
+      <RecoveryCodes
+        email={props.email}
+        codes={codes}
+        onDone={() => {
+          setCodes(null);
+          focusSection("settings-2fa");
+        }}
+      />
+    );
+  }
   else if (enrolment) {
     body = (
       <Enrol
         enrolment={enrolment}
-        onCancel={() => setEnrolment(null)}
+        onCancel={() => {
+          setEnrolment(null);
+          focusSection("settings-2fa");
+        }}
         onEnabled={(recovery) => {
           setEnrolment(null);
           setCodes(recovery);
@@ -36,7 +50,8 @@ export function TwoFactorSection(props: { email: string; enabled: boolean }) {
       title="Two-factor authentication"
       intro={
         <>
-          Status: <strong class={props.enabled ? "settings-on" : "settings-off"}>{props.enabled ? "on" : "off"}</strong>.{" "}
+          Status:{" "}
+          <strong class={props.enabled ? "settings-on" : "settings-off"}>{props.enabled ? "on" : "off"}</strong>.{" "}
           {props.enabled
             ? "Logging in asks for the code of your authenticator app (or a recovery code) after the password."
             : "With it on, logging in also asks for a code from an authenticator app on your phone."}
@@ -57,7 +72,7 @@ function Start(props: { onStarted: (e: Enrolment) => void }) {
     try {
       props.onStarted(await api.post("/api/v1/me/2fa/setup"));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeError(e));
     } finally {
       setBusy(false);
     }
@@ -80,6 +95,9 @@ function Start(props: { onStarted: (e: Enrolment) => void }) {
 
 function Enrol(props: { enrolment: Enrolment; onCancel: () => void; onEnabled: (codes: string[]) => void }) {
   const form = useForm({ code: "" });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The button that started it is gone: the steps take the focus.
+  useEffect(() => heading.current?.focus(), []);
   const qr = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(props.enrolment.qr_svg);
 
   const submit = async (values: typeof form.values.value) => {
@@ -91,10 +109,19 @@ function Enrol(props: { enrolment: Enrolment; onCancel: () => void; onEnabled: (
 
   return (
     <div class="settings-enrol">
+      <h3 ref={heading} tabIndex={-1}>
+        Set up your authenticator app
+      </h3>
       <ol class="settings-steps">
         <li>
           <p>Scan this QR code with your authenticator app (Aegis, FreeOTP, Google Authenticator, 1Password…):</p>
-          <img class="settings-qr" src={qr} width={200} height={200} alt="QR code of the two-factor secret, for the authenticator app" />
+          <img
+            class="settings-qr"
+            src={qr}
+            width={200}
+            height={200}
+            alt="QR code of the two-factor secret, for the authenticator app"
+          />
           <div class="field">
             <label for="settings-2fa-secret">Or enter this key by hand</label>
             {/* A textarea, so the key wraps on a phone instead of hiding its end. */}
@@ -148,7 +175,8 @@ function RecoveryCodes(props: { email: string; codes: string[]; onDone: () => vo
   // The form that was focused is gone: the codes take its place, and the focus.
   useEffect(() => heading.current?.focus(), []);
   const download = () => {
-    saveFile(new Blob([recoveryCodesText(props.email, props.codes)], { type: "text/plain;charset=utf-8" }), "persona-recovery-codes.txt");
+    const text = recoveryCodesText(props.email, props.codes);
+    saveFile(new Blob([text], { type: "text/plain;charset=utf-8" }), "persona-recovery-codes.txt");
     setSaved(true);
   };
   return (
@@ -184,6 +212,14 @@ function RecoveryCodes(props: { email: string; codes: string[]; onDone: () => vo
 function Disable() {
   const [open, setOpen] = useState(false);
   const form = useForm({ password: "", code: "" });
+  const box = useRef<HTMLDivElement>(null);
+  // Opening moves the focus into the form; closing returns it to the button.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (open) box.current?.querySelector("input")?.focus();
+    else if (opened.current) box.current?.querySelector("button")?.focus();
+    opened.current = open;
+  }, [open]);
   const submit = async (values: typeof form.values.value) => {
     try {
       me.value = await api.post("/api/v1/me/2fa/disable", {
@@ -196,42 +232,51 @@ function Disable() {
   };
   if (!open) {
     return (
-      <div>
-        <button type="button" aria-expanded="false" onClick={() => setOpen(true)}>
+      <div ref={box}>
+        <button type="button" onClick={() => setOpen(true)}>
           Turn off two-factor authentication…
         </button>
       </div>
     );
   }
   return (
-    <Form
-      form={form}
-      onSubmit={submit}
-      label="Turn off two-factor authentication"
-      submitLabel="Turn off two-factor authentication"
-      busyLabel="Turning off…"
-      actions={
-        <button
-          type="button"
-          onClick={() => {
-            form.reset();
-            setOpen(false);
-          }}
-        >
-          Cancel
-        </button>
-      }
-    >
-      <Field form={form} name="password" label="Your password" type="password" autoComplete="current-password" autoFocus required />
-      <Field
+    <div ref={box}>
+      <Form
         form={form}
-        name="code"
-        label="Code from the app"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        hint="The code your authenticator app shows now."
-        required
-      />
-    </Form>
+        onSubmit={submit}
+        label="Turn off two-factor authentication"
+        submitLabel="Turn off two-factor authentication"
+        busyLabel="Turning off…"
+        actions={
+          <button
+            type="button"
+            onClick={() => {
+              form.reset();
+              setOpen(false);
+            }}
+          >
+            Cancel
+          </button>
+        }
+      >
+        <Field
+          form={form}
+          name="password"
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <Field
+          form={form}
+          name="code"
+          label="Code from the app"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          hint="The code your authenticator app shows now."
+          required
+        />
+      </Form>
+    </div>
   );
 }

@@ -42,7 +42,10 @@ export async function fetchExport(includeSecrets: boolean, password: string): Pr
     return await res.blob();
   } catch {
     // The answer is streamed: a failure half way cuts it short after the 200.
-    throw new Error("The server stopped in the middle of the export, so nothing was saved (the file would be incomplete). Its log says why.");
+    throw new Error(
+      "The server stopped in the middle of the export, so nothing was saved (the file would be incomplete). " +
+        "Its log says why.",
+    );
   }
 }
 
