@@ -79,6 +79,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   const secret = (await twoFactor.getByLabel("Or enter this key by hand").inputValue()).replace(/\s+/g, "");
   assert(/^[A-Z2-7]{16,}$/.test(secret), "the secret is base32: " + secret);
   await screen("settings-2fa-enrol");
+  await fitsAPhone(page, "settings-2fa-enrol");
 
   // A wrong code is refused beside its field (a 422, not a failed login).
   const code = twoFactor.getByLabel("Code from the app");
@@ -100,6 +101,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual((await apiCall(context, baseURL, "GET", "/api/v1/me")).two_factor_enabled, true, "2FA is on");
   await visible(twoFactor.getByText("on", { exact: true }));
   await screen("settings-recovery-codes");
+  await fitsAPhone(page, "settings-recovery-codes");
 
   const [codesFile] = await Promise.all([
     page.waitForEvent("download"),
@@ -144,6 +146,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(row);
   assert(/\d{2}:\d{2} \S+/.test(await row.getByRole("cell").nth(1).textContent()), "the created time carries its zone");
   await screen("settings-token-created");
+  await fitsAPhone(page, "settings-token-created");
 
   const asToken = (value) => fetch(new URL("/api/v1/me", baseURL), { headers: { Authorization: `Bearer ${value}` } });
   const byToken = await asToken(tokenValue);
@@ -253,4 +256,13 @@ async function focusMovesTo(page, name, message) {
     })
     .catch(() => undefined);
   assertEqual(await focusedName(page), name, message);
+}
+
+// At 375 px the page itself never scrolls sideways (tables scroll in their region).
+async function fitsAPhone(page, what) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 812 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize(size);
+  assert(width <= 375, `${what} is ${width} px wide at 375 px`);
 }
