@@ -122,9 +122,17 @@ export async function request<P extends keyof paths, M extends Method>(
 export async function send(
   method: Method,
   url: string,
-  options: { body?: unknown; rawBody?: BodyInit; contentType?: string; redirectOn401?: boolean; signal?: AbortSignal } = {},
+  options: {
+    body?: unknown;
+    rawBody?: BodyInit;
+    contentType?: string;
+    redirectOn401?: boolean;
+    signal?: AbortSignal;
+    // More request headers (the export's X-Reauth-Password).
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   let body: BodyInit | undefined = options.rawBody;
   if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";
