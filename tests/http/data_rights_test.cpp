@@ -16,6 +16,8 @@
 #include <pqxx/pqxx>
 
 #include "core/time_format.h"
+#include "crypto/encoding.h"
+#include "crypto/totp.h"
 #include "storage/pg/backup.h"
 #include "storage/pg/migration.h"
 #include "support/api_fixture.h"
@@ -206,6 +208,22 @@ TEST_F(DataRights, ExportHoldsEveryRowTheUserOwnsAndNoHashOrCiphertext) {
 
   // The command line writes the same document.
   EXPECT_EQ(CliExport("ana@example.com", conninfo_), WithoutExportTime(res.body));
+}
+
+// The TOTP secret is raw bytes: the export gives it in base32, as an authenticator app
+// takes it (it used to cut the stream short, the bytes not being UTF-8 text).
+TEST_F(DataRights, ASecretsExportOfAUserWithTwoFactorGivesItsSecretInBase32) {
+  CreateUser("ana@example.com");
+  auto cookie = *Login("ana@example.com");
+  auto secret = AsBrowser(verb::post, "/api/v1/me/2fa/setup", cookie).Json()["secret"].get<std::string>();
+  auto code = crypto::TotpAt(*crypto::Base32Decode(secret), UnixSeconds(clock_.Now()));
+  ASSERT_EQ(AsBrowser(verb::post, "/api/v1/me/2fa/enable", cookie, nlohmann::json{{"code", code}}.dump()).status, 200u);
+
+  auto res = Export(cookie, "?include_secrets=true", {{"X-Reauth-Password", "correct horse battery"}});
+  ASSERT_EQ(res.status, 200u) << res.body;
+  auto doc = nlohmann::json::parse(res.body, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << "the whole document arrived: " << res.body.substr(res.body.size() - 200);
+  EXPECT_EQ(doc["user"]["two_factor_secret"], secret);
 }
 
 TEST_F(DataRights, SecretsOnlyWithThePasswordAgain) {

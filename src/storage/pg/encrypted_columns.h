@@ -11,11 +11,14 @@ namespace persona::storage {
 struct EncryptedColumn {
   std::string_view table;
   std::string_view column;
+  // Raw bytes rather than text: an export gives them in base32 (TOTP secrets, as
+  // authenticator apps take them).
+  bool bytes = false;
 };
 
 inline constexpr std::array<EncryptedColumn, 5> kEncryptedColumns{{
-    {"users", "two_factor_secret"},
-    {"users", "totp_pending_secret"},
+    {"users", "two_factor_secret", true},
+    {"users", "totp_pending_secret", true},
     {"platform_accounts", "credentials_encrypted"},
     {"platform_accounts", "auth_tokens_encrypted"},
     {"proxy_assignments", "proxy_password_encrypted"},

@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "core/time_format.h"
 #include "core/version.h"
+#include "crypto/encoding.h"
 #include "storage/export_queries.h"
 #include "storage/pg/encrypted_columns.h"
 #include "storage/pg/schema_version.h"
@@ -79,8 +80,12 @@ std::string OpenSecrets(std::string_view table, std::string_view row_text, bool 
     nlohmann::json plain = nullptr;
     if (include_secrets && stored->is_string()) {
       if (auto text = cipher.Decrypt(stored->get<std::string>(), c.table, c.column, id)) {
-        auto parsed = nlohmann::json::parse(*text, nullptr, false);
-        plain = parsed.is_discarded() ? nlohmann::json(*text) : parsed;
+        if (c.bytes) {
+          plain = crypto::Base32Encode(*text);
+        } else {
+          auto parsed = nlohmann::json::parse(*text, nullptr, false);
+          plain = parsed.is_discarded() ? nlohmann::json(*text) : parsed;
+        }
       }
     }
     row.erase(stored);
