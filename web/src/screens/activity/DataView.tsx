@@ -1,7 +1,8 @@
 // A JSON object from the API (activity_data, event_data) as a short list of labelled
 // values: persona ids become names, platforms their names, lists are joined and nested
 // objects shown as compact JSON.
-import { humanize, platformLabel } from "./labels";
+import type { ComponentChildren } from "preact";
+import { dataLabel, platformLabel } from "./labels";
 import type { Persona } from "./personas";
 
 export interface DataViewProps {
@@ -9,18 +10,30 @@ export interface DataViewProps {
   personas?: Map<string, Persona>;
   // Shown when there is nothing in the object (null: nothing at all).
   emptyText?: string | null;
+  // <DataPair>s shown first, in the same list.
+  children?: ComponentChildren;
+}
+
+export function DataPair(props: { label: string; class?: string; children: ComponentChildren }) {
+  return (
+    <div class="data-pair">
+      <dt>{props.label}</dt>
+      <dd class={props.class}>{props.children}</dd>
+    </div>
+  );
 }
 
 export function DataView(props: DataViewProps) {
   const entries = props.data && typeof props.data === "object" && !Array.isArray(props.data) ? Object.entries(props.data) : [];
-  if (entries.length === 0) return props.emptyText ? <p class="data-empty">{props.emptyText}</p> : null;
+  const extra = Array.isArray(props.children) ? props.children.some(Boolean) : Boolean(props.children);
+  if (entries.length === 0 && !extra) return props.emptyText ? <p class="data-empty">{props.emptyText}</p> : null;
   return (
     <dl class="data-view">
+      {props.children}
       {entries.map(([key, value]) => (
-        <div key={key} class="data-pair">
-          <dt>{humanize(key)}</dt>
-          <dd>{valueText(key, value, props.personas)}</dd>
-        </div>
+        <DataPair key={key} label={dataLabel(key)}>
+          {valueText(key, value, props.personas)}
+        </DataPair>
       ))}
     </dl>
   );

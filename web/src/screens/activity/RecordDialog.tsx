@@ -102,7 +102,6 @@ export function RecordDialog(props: RecordDialogProps) {
           onSubmit={submit}
           submitLabel="Record"
           busyLabel="Recording…"
-          label="Record an action"
           class="form record-form"
           actions={
             <button type="button" onClick={props.onClose}>

@@ -72,16 +72,37 @@ export function activityTypeLabel(type: string): string {
 
 // The security event types the server raises (the SecurityEvent schema's description,
 // docs/activity.md); the filter accepts any.
-export const securityEventTypes = [
-  "login_failure",
-  "account_locked",
-  "login_throttled",
-  "secret_revealed",
-  "reauth_failure",
-  "limit_hit",
-  "proxy_failure",
-  "suspicious_activity",
-];
+export const securityEventLabels: Record<string, string> = {
+  login_failure: "Failed login",
+  account_locked: "Account locked",
+  login_throttled: "Logins throttled",
+  secret_revealed: "Credentials revealed",
+  reauth_failure: "Wrong password to reveal credentials",
+  limit_hit: "Posting limit hit",
+  proxy_failure: "Proxy failing",
+  suspicious_activity: "Suspicious activity",
+};
+export const securityEventTypes = Object.keys(securityEventLabels);
+
+export function securityEventLabel(type: string): string {
+  return securityEventLabels[type] ?? humanize(type);
+}
+
+// Names of the members of activity_data and event_data that read better than their code.
+const dataLabels: Record<string, string> = {
+  platform_type: "Platform",
+  persona_id: "Persona",
+  account_id: "Account",
+  activity_id: "Activity",
+  session_id: "Session",
+  actions_last_hour: "Actions in the last hour",
+  actions_previous_week: "Actions in the 7 days before",
+  url: "Link",
+};
+
+export function dataLabel(key: string): string {
+  return dataLabels[key] ?? humanize(key);
+}
 
 // "account_id" → "Account id", "secret_revealed" → "Secret revealed".
 export function humanize(code: string): string {
