@@ -20,6 +20,15 @@ function personaBody(name, timezone) {
   };
 }
 
+// At 375 px the page itself never scrolls sideways (tables and long values wrap or
+// scroll in their own region).
+async function fitsPhone(page, what) {
+  await page.setViewportSize({ width: 375, height: 812 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  assert(width <= 375, `${what} is ${width} px wide at 375 px`);
+}
+
 export async function run({ page, context, server, screen, baseURL }) {
   server.persona(["user", "add", "--email", user.email, "--password-stdin"], user.password);
   await page.goto("/login?next=%2Factivity");
@@ -66,6 +75,7 @@ export async function run({ page, context, server, screen, baseURL }) {
   await dialog.getByLabel("Persona").selectOption({ label: "Mara Activity" });
   await visible(dialog.getByText("Asia/Manila"));
   await screen("activity-record");
+  await fitsPhone(page, "the record dialog over the log");
   await dialog.getByRole("button", { name: "Record" }).click();
   await dialog.waitFor({ state: "hidden" });
 
@@ -95,6 +105,7 @@ export async function run({ page, context, server, screen, baseURL }) {
   }
   assert(shown.some((t) => t.includes("@journey-followed")), "the recorded follow is among them");
   await screen("activity");
+  await fitsPhone(page, "the filtered log");
 
   // The filters are in the URL: a reload keeps them.
   await page.reload();

@@ -5,6 +5,15 @@ import { apiCall, assert, assertEqual, atPath, visible } from "../harness.mjs";
 
 const user = { email: "security-journey@example.com", password: "security journey passphrase" };
 
+// At 375 px the page itself never scrolls sideways (tables and long values wrap or
+// scroll in their own region).
+async function fitsPhone(page, what) {
+  await page.setViewportSize({ width: 375, height: 812 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  assert(width <= 375, `${what} is ${width} px wide at 375 px`);
+}
+
 export async function run({ page, context, server, screen, baseURL }) {
   server.persona(["user", "add", "--email", user.email, "--password-stdin"], user.password);
   await page.goto("/login?next=%2Fsecurity");
@@ -100,6 +109,7 @@ export async function run({ page, context, server, screen, baseURL }) {
   await filters.getByLabel("Status").selectOption({ label: "All" });
   await page.waitForFunction(() => document.querySelectorAll('ul[aria-label="Security events"] > li').length === 2);
   await screen("security");
+  await fitsPhone(page, "the security events");
   await filters.getByLabel("Severity").selectOption({ label: "Critical" });
   await visible(page.getByText("No security events match these filters."));
 }

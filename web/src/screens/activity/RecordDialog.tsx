@@ -155,9 +155,18 @@ export function RecordDialog(props: RecordDialogProps) {
             autoComplete="off"
             maxLength={200}
           />
-          <Field form={form} name="activity_data.url" label="Link" type="url" inputMode="url" placeholder="https://…" autoComplete="off" />
-          {textLabel ? <Field form={form} name="activity_data.text" label={textLabel} as="textarea" class="text-short" /> : null}
-          <Field form={form} name="activity_data.note" label="Note" as="textarea" class="text-short" hint="For you; never posted anywhere." />
+          <Field
+            form={form}
+            name="activity_data.url"
+            label="Link"
+            type="url"
+            inputMode="url"
+            placeholder="https://…"
+            autoComplete="off"
+            maxLength={2048}
+          />
+          {textLabel ? <Field form={form} name="activity_data.text" label={textLabel} as="textarea" class="text-short" maxLength={2000} /> : null}
+          <Field form={form} name="activity_data.note" label="Note" as="textarea" class="text-short" maxLength={2000} hint="For you; never posted anywhere." />
         </Form>
       )}
     </Dialog>

@@ -35,39 +35,49 @@ export const manualTypeLabels: Record<ManualType, string> = {
 };
 export const manualTypes = Object.keys(manualTypeLabels) as ManualType[];
 
-// The rows the server writes for its own changes and jobs (source "system"); the API
-// filters by any type, these are the ones it writes today.
-export const systemTypes = [
-  "persona_create",
-  "persona_update",
-  "persona_delete",
-  "account_create",
-  "account_update",
-  "account_delete",
-  "account_reveal",
-  "proxy_create",
-  "proxy_update",
-  "proxy_delete",
-  "proxy_assign",
-  "proxy_release",
-  "proxy_check",
-  "post_create",
-  "post_update",
-  "post_delete",
-  "post_publish",
-  "post_engagement",
-  "template_create",
-  "template_update",
-  "template_delete",
-  "session_start",
-  "session_update",
-  "session_error",
-  "session_end",
-  "security_event_resolve",
-];
+// The rows the server writes for its own changes and jobs (source "system"). The API
+// filters by any type; these are the ones it writes today.
+export const systemTypeLabels: Record<string, string> = {
+  login: "Logged in",
+  logout: "Logged out",
+  password_change: "Password changed",
+  "2fa_setup": "Two-factor setup started",
+  "2fa_enable": "Two-factor turned on",
+  "2fa_disable": "Two-factor turned off",
+  api_token_create: "API token created",
+  api_token_revoke: "API token revoked",
+  persona_create: "Persona created",
+  persona_update: "Persona updated",
+  persona_delete: "Persona deleted",
+  account_create: "Account added",
+  account_update: "Account updated",
+  account_delete: "Account deleted",
+  account_reveal: "Credentials revealed",
+  proxy_create: "Proxy added",
+  proxy_update: "Proxy updated",
+  proxy_delete: "Proxy deleted",
+  proxy_assign: "Proxy assigned",
+  proxy_release: "Proxy released",
+  proxy_check: "Proxy checked",
+  post_create: "Post planned",
+  post_update: "Post updated",
+  post_delete: "Post deleted",
+  post_publish: "Post published",
+  post_engagement: "Engagement recorded",
+  template_create: "Template created",
+  template_update: "Template updated",
+  template_delete: "Template deleted",
+  session_start: "Session started",
+  session_update: "Session updated",
+  session_error: "Session error",
+  session_end: "Session ended",
+  security_event_resolve: "Security event resolved",
+};
+export const systemTypes = Object.keys(systemTypeLabels);
 
 export function activityTypeLabel(type: string): string {
-  return type in manualTypeLabels ? manualTypeLabels[type as ManualType] : humanize(type);
+  if (type in manualTypeLabels) return manualTypeLabels[type as ManualType];
+  return systemTypeLabels[type] ?? humanize(type);
 }
 
 // The security event types the server raises (the SecurityEvent schema's description,
