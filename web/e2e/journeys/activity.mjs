@@ -106,6 +106,11 @@ export async function run({ page, context, server, screen, baseURL }) {
   assert(shown.some((t) => t.includes("@journey-followed")), "the recorded follow is among them");
   await screen("activity");
   await fitsPhone(page, "the filtered log");
+  // On a phone the filters fold behind a button that says how many are set.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await filters.getByRole("button", { name: "Filters (2 set)" }).click();
+  await visible(filters.getByLabel("Persona"));
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The filters are in the URL: a reload keeps them.
   await page.reload();

@@ -41,6 +41,17 @@ export function ActivityScreen(_props: ScreenProps) {
       signal,
     });
 
+  const emptyText = filters.active ? (
+    <p>
+      No activity matches these filters.{" "}
+      <button type="button" class="link-button" onClick={filters.clear}>
+        Clear filters
+      </button>
+    </p>
+  ) : (
+    <p>No activity yet. Record what you do by hand with “Record an action”.</p>
+  );
+
   return (
     <Screen
       title="Activity log"
@@ -53,7 +64,7 @@ export function ActivityScreen(_props: ScreenProps) {
       <p class="screen-intro">
         What you did by hand on the platforms (manual) and every change made through Persona (system), newest first.
       </p>
-      <FilterBar label="Filter the activity log" active={filters.active} onClear={filters.clear}>
+      <FilterBar label="Filter the activity log" count={filters.count} onClear={filters.clear}>
         <PersonaFilter personas={personas.list} value={f.persona} onValue={(persona) => filters.set({ persona })} />
         <TypeFilter value={f.type} onValue={(type) => filters.set({ type })} />
         <Field name="platform_type" label="Platform" as="select" value={f.platform} onValue={(v) => filters.set({ platform: String(v) })}>
@@ -67,29 +78,24 @@ export function ActivityScreen(_props: ScreenProps) {
         <TimeRangeFields from={f.from} to={f.to} onChange={(range) => filters.set(range)} />
       </FilterBar>
       {recorded ? (
-        <RecordedNotice activity={recorded} persona={recorded.persona_id ? personas.byId.get(recorded.persona_id) : undefined} onDismiss={() => setRecorded(null)} />
+        <RecordedNotice
+          activity={recorded}
+          persona={recorded.persona_id ? personas.byId.get(recorded.persona_id) : undefined}
+          onDismiss={() => setRecorded(null)}
+        />
       ) : null}
       {/* The personas first: each row's time is read in its persona's zone. */}
       <ListState loading={personas.loading} error={personas.error} empty={!personas.list} emptyText="" onRetry={personas.reload}>
-      <InfiniteList<Activity>
-        label="Activity"
-        load={load}
-        itemKey={(a) => a.id}
-        resetKey={`${filters.key}|${generation}`}
-        renderItem={(a) => <ActivityEntry activity={a} persona={a.persona_id ? personas.byId.get(a.persona_id) : undefined} personas={personas.byId} />}
-        emptyText={
-          filters.active ? (
-            <p>
-              No activity matches these filters.{" "}
-              <button type="button" class="link-button" onClick={filters.clear}>
-                Clear filters
-              </button>
-            </p>
-          ) : (
-            <p>No activity yet. Record what you do by hand with “Record an action”.</p>
-          )
-        }
-      />
+        <InfiniteList<Activity>
+          label="Activity"
+          load={load}
+          itemKey={(a) => a.id}
+          resetKey={`${filters.key}|${generation}`}
+          renderItem={(a) => (
+            <ActivityEntry activity={a} persona={a.persona_id ? personas.byId.get(a.persona_id) : undefined} personas={personas.byId} />
+          )}
+          emptyText={emptyText}
+        />
       </ListState>
       <RecordDialog
         open={recording}

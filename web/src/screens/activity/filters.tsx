@@ -1,15 +1,25 @@
 // The filter bar of the activity log and of the security events: labelled controls in a
 // wrapping grid that change the URL at once, and a button to clear them.
 import type { ComponentChildren } from "preact";
+import { useId, useState } from "preact/hooks";
 import { Field } from "../../components";
 import { browserZone, instantOfLocalInput, localInputValue, parseInstant } from "../../lib/time";
 import type { Persona } from "./personas";
 
-export function FilterBar(props: { label: string; active: boolean; onClear: () => void; children: ComponentChildren }) {
+export function FilterBar(props: { label: string; count: number; onClear: () => void; children: ComponentChildren }) {
+  // On a phone the fields fold away behind a button, so the list comes first.
+  const [open, setOpen] = useState(false);
+  const id = useId();
   return (
-    <section class="filter-bar" aria-label={props.label}>
-      <div class="filter-fields">{props.children}</div>
-      {props.active ? (
+    <section class={"filter-bar" + (open ? " filter-open" : "")} aria-label={props.label}>
+      <button type="button" class="filter-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {open ? "Hide filters" : "Filters"}
+        {props.count > 0 ? ` (${props.count} set)` : ""}
+      </button>
+      <div class="filter-fields" id={id}>
+        {props.children}
+      </div>
+      {props.count > 0 ? (
         <button type="button" class="filter-clear" onClick={props.onClear}>
           Clear filters
         </button>

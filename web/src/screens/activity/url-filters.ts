@@ -7,8 +7,9 @@ export interface UrlFilters<K extends string> {
   // Sets (or, with "", removes) some of them.
   set(changes: Partial<Record<K, string>>): void;
   clear(): void;
-  // Whether any is set.
+  // Whether any is set, and how many.
   active: boolean;
+  count: number;
   // Changes whenever the filters do: the InfiniteList's resetKey.
   key: string;
 }
@@ -40,6 +41,7 @@ export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<
     set,
     clear,
     active: keys.some((k) => values[k] !== ""),
+    count: keys.filter((k) => values[k] !== "").length,
     key: keys.map((k) => `${k}=${values[k]}`).join("&"),
   };
 }

@@ -64,7 +64,7 @@ export function SecurityScreen(_props: ScreenProps) {
         What the server noticed: failed logins, revealed credentials, bursts of manual actions, refused publications,
         failing proxies. Resolve an event once you have dealt with it; unresolved ones count in the persona's risk score.
       </p>
-      <FilterBar label="Filter the security events" active={filters.active} onClear={filters.clear}>
+      <FilterBar label="Filter the security events" count={filters.count} onClear={filters.clear}>
         <Field name="resolved" label="Status" as="select" value={f.status} onValue={(v) => filters.set({ status: String(v) })}>
           <option value="">Unresolved</option>
           <option value="resolved">Resolved</option>
