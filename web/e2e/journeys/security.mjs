@@ -74,7 +74,9 @@ export async function run({ page, context, server, screen, baseURL }) {
   await visible(dialog);
   await dialog.getByLabel("Action 1", { exact: true }).fill("Confirmed it was me");
   await dialog.getByRole("button", { name: "Add another action" }).click();
-  await dialog.getByLabel("Action 2", { exact: true }).fill("Rotated the stored credentials");
+  // The new field has the focus: typing goes on there.
+  await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "actions_taken[1]");
+  await page.keyboard.type("Rotated the stored credentials");
   await dialog.getByRole("button", { name: "Add another action" }).click();
   await visible(dialog.getByLabel("Action 3", { exact: true }));
   await screen("security-resolve");

@@ -1,7 +1,7 @@
 // Resolving a security event: the actions taken, one per field (each Field named by its
 // JSON path, actions_taken[i], so the server's error for one shows beside it), blank
 // ones left out.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, type Schemas } from "../../api/client";
 import { Dialog, Field, Form, TimeInZone, useForm } from "../../components";
 import { securityEventLabel } from "../activity/labels";
@@ -28,7 +28,12 @@ const key = (i: number) => `actions_taken[${i}]`;
 export function ResolveDialog(props: { event: SecurityEvent | null; onClose: () => void; onResolved: (event: SecurityEvent) => void }) {
   const form = useForm<Values>({ [key(0)]: "" });
   const [rows, setRows] = useState(1);
+  const fieldset = useRef<HTMLFieldSetElement>(null);
   const event = props.event;
+
+  // After adding or removing a field, the keyboard goes on in that field (or the one before).
+  const focusField = (i: number) =>
+    requestAnimationFrame(() => fieldset.current?.querySelector<HTMLInputElement>(`input[name="${key(i)}"]`)?.focus());
 
   useEffect(() => {
     if (!event) return;
@@ -43,6 +48,7 @@ export function ResolveDialog(props: { event: SecurityEvent | null; onClose: () 
     for (let i = 0, j = 0; i < rows; i++) if (i !== at) next[key(j++)] = v[key(i)] ?? "";
     form.reset(next);
     setRows(rows - 1);
+    focusField(Math.max(0, at - 1));
   };
 
   const submit = async (values: Values) => {
@@ -89,7 +95,7 @@ export function ResolveDialog(props: { event: SecurityEvent | null; onClose: () 
             </p>
             <p>{sentence(event.event_description)}</p>
           </div>
-          <fieldset class="resolve-actions">
+          <fieldset class="resolve-actions" ref={fieldset}>
             <legend>Actions taken</legend>
             <p class="field-hint">What you did about it, one action per field (optional); kept with the event.</p>
             {Array.from({ length: rows }, (_, i) => (
@@ -108,7 +114,14 @@ export function ResolveDialog(props: { event: SecurityEvent | null; onClose: () 
               ))}
             </datalist>
             {rows < MAX_ACTIONS ? (
-              <button type="button" class="resolve-add" onClick={() => setRows(rows + 1)}>
+              <button
+                type="button"
+                class="resolve-add"
+                onClick={() => {
+                  setRows(rows + 1);
+                  focusField(rows);
+                }}
+              >
                 Add another action
               </button>
             ) : null}
