@@ -18,4 +18,6 @@ test("what is not a datetime-local value", () => {
   assert.equal(instantOfLocalInput("2024-13-03T08:30", "UTC"), null);
   assert.equal(instantOfLocalInput("2024-06-03T24:30", "UTC"), null);
   assert.equal(instantOfLocalInput("yesterday", "UTC"), null);
+  // A year still being typed.
+  assert.equal(instantOfLocalInput("0202-06-03T08:30", "UTC"), null);
 });

@@ -1,7 +1,8 @@
 // The filter bar of the activity log and of the security events: labelled controls in a
-// wrapping grid that change the URL at once, and a button to clear them.
+// wrapping grid that change the URL at once, and a button to clear them; on a phone the
+// controls fold behind a "Filters" button.
 import type { ComponentChildren } from "preact";
-import { useId, useState } from "preact/hooks";
+import { useEffect, useId, useState } from "preact/hooks";
 import { Field } from "../../components";
 import { browserZone, instantOfLocalInput, localInputValue, parseInstant } from "../../lib/time";
 import type { Persona } from "./personas";
@@ -32,37 +33,40 @@ export function FilterBar(props: { label: string; count: number; onClear: () => 
 // UTC instants, so a shared link means the same range wherever it is opened.
 export function TimeRangeFields(props: { from: string; to: string; onChange: (changes: { from?: string; to?: string }) => void }) {
   const zone = browserZone();
-  const shown = (iso: string) => {
-    const at = parseInstant(iso);
-    return at ? localInputValue(at, zone) : "";
-  };
-  // "" while the picker is incomplete or cleared: no bound.
-  const instant = (value: string) => instantOfLocalInput(value, zone)?.toISOString() ?? "";
+  const label = (text: string) => (
+    <>
+      {text} <span class="zone-label">({zone})</span>
+    </>
+  );
   return (
     <>
-      <Field
-        name="from"
-        label={
-          <>
-            From <span class="zone-label">({zone})</span>
-          </>
-        }
-        type="datetime-local"
-        value={shown(props.from)}
-        onValue={(v) => props.onChange({ from: instant(String(v)) })}
-      />
-      <Field
-        name="to"
-        label={
-          <>
-            Until <span class="zone-label">({zone})</span>
-          </>
-        }
-        type="datetime-local"
-        value={shown(props.to)}
-        onValue={(v) => props.onChange({ to: instant(String(v)) })}
-      />
+      <InstantField name="from" label={label("From")} zone={zone} value={props.from} onValue={(from) => props.onChange({ from })} />
+      <InstantField name="to" label={label("Until")} zone={zone} value={props.to} onValue={(to) => props.onChange({ to })} />
     </>
+  );
+}
+
+// A datetime-local picker for an instant. What is typed stays as typed (a year half
+// entered is no instant yet); the instant goes out once complete, "" once cleared.
+function InstantField(props: { name: string; label: ComponentChildren; zone: string; value: string; onValue: (iso: string) => void }) {
+  const at = parseInstant(props.value);
+  const shown = at ? localInputValue(at, props.zone) : "";
+  const [draft, setDraft] = useState(shown);
+  useEffect(() => setDraft(shown), [shown]);
+  return (
+    <Field
+      name={props.name}
+      label={props.label}
+      type="datetime-local"
+      value={draft}
+      onValue={(v) => {
+        const text = String(v);
+        setDraft(text);
+        const instant = instantOfLocalInput(text, props.zone);
+        // "" is also what an incomplete picker reads: no bound until it is complete.
+        if (instant || text === "") props.onValue(instant?.toISOString() ?? "");
+      }}
+    />
   );
 }
 

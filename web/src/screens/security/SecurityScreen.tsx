@@ -27,7 +27,7 @@ export function SecurityScreen(_props: ScreenProps) {
   const filters = useUrlFilters(FILTERS);
   const personas = usePersonas();
   const [resolving, setResolving] = useState<SecurityEvent | null>(null);
-  // Events resolved here, shown resolved in place until the filters change.
+  // Events resolved here, shown resolved in place (a reload brings them so from the server).
   const [resolved, setResolved] = useState<Map<string, SecurityEvent>>(new Map());
   const f = filters.values;
 
@@ -47,7 +47,7 @@ export function SecurityScreen(_props: ScreenProps) {
     });
 
   const emptyText =
-    f.status === "" && !filters.active ? (
+    !filters.active ? (
       <p>No unresolved security events. Nothing needs your attention.</p>
     ) : (
       <p>
