@@ -115,6 +115,24 @@ export function startOfDay(instant: Date, zone: string): Date {
   return instantOf(zone, w.year, w.month, w.day);
 }
 
+// The value of an <input type="datetime-local"> ("2024-06-03T08:30") showing `instant`
+// as read in `zone`: how a range kept as UTC instants (in a URL) is shown for editing.
+export function localInputValue(instant: Date, zone: string): string {
+  const w = wallTime(instant, zone);
+  return `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+// The instant an <input type="datetime-local"> value ("2024-06-03T08:30", seconds
+// optional) means in `zone`; null when it is empty or not such a value, or before the
+// year 1000 (what a picker holds while its year is being typed: "0202-06-03T08:30").
+export function instantOfLocalInput(value: string, zone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value.trim());
+  if (!m) return null;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  return instantOf(zone, y, mo, d, h, mi, s);
+}
+
 export type TimeStyle = "time" | "date" | "datetime" | "weekday-time";
 
 const displayFormats = new Map<string, Intl.DateTimeFormat>();
