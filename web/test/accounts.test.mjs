@@ -15,7 +15,7 @@ import {
   tokensFrom,
   wholeNumber,
 } from "../src/screens/accounts/account-form.ts";
-import { instantFromLocalInput, localInputValue, rfc3339, secondsLeft } from "../src/lib/time.ts";
+import { instantOfLocalInput, localInputValue, rfc3339, secondsLeft } from "../src/lib/time.ts";
 import { ApiError } from "../src/api/client.ts";
 
 const account = {
@@ -80,10 +80,10 @@ test("a server error on credentials goes beside the password field", () => {
 test("the persona's wall clock in a datetime-local picker", () => {
   assert.equal(localInputValue("2030-01-02T01:30:00Z", "Asia/Manila"), "2030-01-02T09:30");
   assert.equal(localInputValue(null, "Asia/Manila"), "");
-  assert.equal(rfc3339(instantFromLocalInput("2030-01-02T09:30", "Asia/Manila")), "2030-01-02T01:30:00Z");
-  assert.equal(rfc3339(instantFromLocalInput("2026-07-01T12:00", "America/New_York")), "2026-07-01T16:00:00Z");
-  assert.equal(instantFromLocalInput("", "Asia/Manila"), null);
-  assert.equal(instantFromLocalInput("tomorrow", "Asia/Manila"), undefined);
+  assert.equal(rfc3339(instantOfLocalInput("2030-01-02T09:30", "Asia/Manila")), "2030-01-02T01:30:00Z");
+  assert.equal(rfc3339(instantOfLocalInput("2026-07-01T12:00", "America/New_York")), "2026-07-01T16:00:00Z");
+  assert.equal(instantOfLocalInput("", "Asia/Manila"), null);
+  assert.equal(instantOfLocalInput("tomorrow", "Asia/Manila"), null);
   assert.equal(secondsLeft(new Date(30_000), new Date(0)), 30);
   assert.equal(secondsLeft(new Date(30_000), new Date(29_500)), 1);
   assert.equal(secondsLeft(new Date(30_000), new Date(31_000)), 0);

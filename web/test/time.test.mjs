@@ -66,3 +66,8 @@ test("zones and durations", () => {
   assert.equal(formatDuration(3725), "1:02:05");
   assert.equal(formatDuration(-5), "0:00");
 });
+
+test("instantOf takes years before 100 as they are", () => {
+  assert.equal(instantOf("UTC", 99, 6, 3, 8, 30).toISOString(), "0099-06-03T08:30:00.000Z");
+  assert.equal(instantOf("UTC", 2024, 6, 3, 8, 30, 15).toISOString(), "2024-06-03T08:30:15.000Z");
+});

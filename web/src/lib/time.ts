@@ -70,10 +70,15 @@ export function wallTime(instant: Date, zone: string): WallTime {
   };
 }
 
+// Date.UTC, except that it reads years 0–99 as 1900–1999; setUTCFullYear takes them as they are.
+function utcMillis(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  return new Date(0).setUTCFullYear(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
 // Minutes `zone` is ahead of UTC at `instant` (Asia/Manila: 480).
 export function offsetMinutes(instant: Date, zone: string): number {
   const w = wallTime(instant, zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const asUtc = utcMillis(w.year, w.month, w.day, w.hour, w.minute, w.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
 }
 
@@ -88,7 +93,7 @@ export function instantOf(
   minute = 0,
   second = 0,
 ): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  const guess = utcMillis(year, month, day, hour, minute, second);
   // The offsets in force half a day either side cover any one transition near `guess`.
   const before = guess - offsetMinutes(new Date(guess - 12 * 3600000), zone) * 60000;
   const after = guess - offsetMinutes(new Date(guess + 12 * 3600000), zone) * 60000;
@@ -117,7 +122,10 @@ export function startOfDay(instant: Date, zone: string): Date {
 
 // The value of an <input type="datetime-local"> ("2024-06-03T08:30") showing `instant`
 // as read in `zone`: how a range kept as UTC instants (in a URL) is shown for editing.
-export function localInputValue(instant: Date, zone: string): string {
+// "" for none.
+export function localInputValue(at: string | Date | null, zone: string): string {
+  const instant = at instanceof Date ? at : parseInstant(at);
+  if (!instant) return "";
   const w = wallTime(instant, zone);
   return `${String(w.year).padStart(4, "0")}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
@@ -193,27 +201,7 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-// ---- date-time pickers and deadlines
-
-// "2026-12-03T09:30": the value of an <input type="datetime-local"> showing `at` on the
-// wall clock of `zone` ("" for none).
-export function localInputValue(at: string | Date | null, zone: string): string {
-  const instant = at instanceof Date ? at : parseInstant(at);
-  if (!instant) return "";
-  const w = wallTime(instant, zone);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
-}
-
-// The instant a datetime-local value means on the wall clock of `zone`: null for "",
-// undefined when it is no date and time.
-export function instantFromLocalInput(text: string, zone: string): Date | null | undefined {
-  if (text.trim() === "") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((s) => Number(s ?? 0)) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
-  return instantOf(zone, year, month, day, hour, minute, second);
-}
+// ---- deadlines
 
 // Whole seconds from `now` until `deadline`, rounded up; 0 once it has passed.
 export function secondsLeft(deadline: Date, now: Date): number {

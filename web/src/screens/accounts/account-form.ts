@@ -2,7 +2,7 @@
 // turning form text into the API's values (numbers, JSON objects, write-only secrets),
 // and showing a revealed secret. Pure, so web/test/accounts.test.mjs covers it.
 import { ApiError, type Schemas } from "../../api/client";
-import { instantFromLocalInput, localInputValue, rfc3339 } from "../../lib/time";
+import { instantOfLocalInput, localInputValue, rfc3339 } from "../../lib/time";
 
 export type Account = Schemas["Account"];
 export type Platform = Account["platform_type"];
@@ -34,10 +34,8 @@ export function handle(username: string): string {
   return username.trim().replace(/^@+/, "");
 }
 
-// A free-form JSON object. openapi-typescript types `{"type": "object"}` without
-// properties as Record<string, never>, so real objects are cast to it here, once.
-export type JsonObject = Record<string, never>;
-const asJsonObject = (o: Record<string, unknown>): JsonObject => o as JsonObject;
+// A free-form JSON object (credentials, settings).
+export type JsonObject = Record<string, unknown>;
 
 // A failure of one field found before asking the server, shown like the server's own.
 export function fieldError(field: string, message: string): ApiError {
@@ -69,7 +67,7 @@ export function wholeNumber(field: string, text: string): number {
 
 // A JSON object typed into `field` ("" is {}); else a field error.
 export function jsonObject(field: string, text: string): JsonObject {
-  if (text.trim() === "") return asJsonObject({});
+  if (text.trim() === "") return {};
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -77,7 +75,7 @@ export function jsonObject(field: string, text: string): JsonObject {
     throw fieldError(field, 'must be a JSON object, such as {"max_hashtags": 5}');
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw fieldError(field, "must be a JSON object");
-  return asJsonObject(value as Record<string, unknown>);
+  return value as Record<string, unknown>;
 }
 
 // An object's JSON for a textarea ("" for {}).
@@ -98,7 +96,7 @@ export function credentialsFrom(parts: CredentialParts): JsonObject | undefined 
   if (parts.login.trim()) out.login = parts.login.trim();
   if (parts.password) out.password = parts.password;
   if (parts.notes.trim()) out.notes = parts.notes.trim();
-  return Object.keys(out).length > 0 ? asJsonObject(out) : undefined;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 // OAuth tokens as typed: a JSON object when the text is one ({"access_token": …}),
@@ -109,7 +107,7 @@ export function tokensFrom(text: string): JsonObject | string | undefined {
   if (t.startsWith("{")) {
     try {
       const value: unknown = JSON.parse(t);
-      if (value !== null && typeof value === "object" && !Array.isArray(value)) return asJsonObject(value as Record<string, unknown>);
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
     } catch {
       // not JSON after all: kept as text
     }
@@ -175,8 +173,9 @@ export function patchOf(values: EditValues, before: EditValues, zone: string): S
   if (changed("follower_count")) patch.follower_count = wholeNumber("follower_count", values.follower_count);
   if (changed("following_count")) patch.following_count = wholeNumber("following_count", values.following_count);
   if (changed("cooldown_until")) {
-    const at = instantFromLocalInput(values.cooldown_until, zone);
-    if (at === undefined) throw fieldError("cooldown_until", "must be a date and a time");
+    const empty = values.cooldown_until.trim() === "";
+    const at = empty ? null : instantOfLocalInput(values.cooldown_until, zone);
+    if (!empty && !at) throw fieldError("cooldown_until", "must be a date and a time");
     patch.cooldown_until = at ? rfc3339(at) : null;
   }
   if (changed("platform_settings")) patch.platform_settings = jsonObject("platform_settings", values.platform_settings);

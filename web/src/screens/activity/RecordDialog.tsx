@@ -2,16 +2,13 @@
 // optional details kept as activity_data ({target, url, text, note}). Recorded now, at
 // the server's clock; the server scores it against the persona's usual rate.
 import { useEffect } from "preact/hooks";
-import { ApiError, api, type BodyFor, type Schemas } from "../../api/client";
+import { ApiError, api, type Schemas } from "../../api/client";
 import { ClockInZone, Dialog, Field, Form, Link, useForm } from "../../components";
 import { manualTypeLabels, manualTypes, platformLabels, platforms, type ManualType, type Platform } from "./labels";
 import { sortedByName } from "./filters";
 import type { Persona } from "./personas";
 
 type Activity = Schemas["Activity"];
-// The schema's free-form object (no properties) is generated as Record<string, never>;
-// the server takes any JSON object of at most 16 KiB there.
-type ActivityData = NonNullable<BodyFor<"/api/v1/activity", "post">["activity_data"]>;
 
 // The types whose details include what was written.
 const textLabels: Partial<Record<ManualType, string>> = {
@@ -79,7 +76,7 @@ export function RecordDialog(props: RecordDialogProps) {
         persona_id: values.persona_id,
         activity_type: values.activity_type as ManualType,
         platform_type: values.platform_type as Platform,
-        ...(Object.keys(data).length > 0 ? { activity_data: data as unknown as ActivityData } : {}),
+        ...(Object.keys(data).length > 0 ? { activity_data: data } : {}),
       },
     });
     props.onRecorded(created);
