@@ -171,6 +171,18 @@ export async function focusedName(page) {
   return page.evaluate(() => document.activeElement?.getAttribute("name") ?? document.activeElement?.id ?? null);
 }
 
+// Waits until the focused element's name (or id) is `expected`: the UI moves focus after
+// the next frame, so a check right after a click would race it.
+export async function expectFocus(page, expected, message, timeout = stepTimeout) {
+  const deadline = Date.now() + timeout;
+  let actual = await focusedName(page);
+  while (actual !== expected && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    actual = await focusedName(page);
+  }
+  assertEqual(actual, expected, message);
+}
+
 // ---------------------------------------------------------------- two-factor codes
 
 // The TOTP code (RFC 6238: HMAC-SHA1, 30 s, 6 digits) of a base32 secret, `stepOffset`

@@ -3,7 +3,7 @@
 // cooldown (in the persona's zone), the reveal dialog refuses a wrong password beside the
 // field, shows the secrets for 30 s with a countdown and hides them (the page's clock is
 // fast-forwarded), closing forgets them, and the account is deleted after a confirmation.
-import { apiCall, assert, assertEqual, atPath, focusedName, visible } from "../harness.mjs";
+import { apiCall, assert, assertEqual, atPath, expectFocus, visible } from "../harness.mjs";
 
 const user = { email: "accounts-journey@example.com", password: "accounts journey password" };
 const secretPassword = "Pl4tform-secret-pw!";
@@ -63,7 +63,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await limit.fill("0");
   await page.getByRole("button", { name: "Add account" }).click();
   assert(/1 to 1000/.test(await errorOf(page, limit)), "the limit's error is beside it");
-  assertEqual(await focusedName(page), "daily_post_limit", "focus goes to the invalid field");
+  await expectFocus(page, "daily_post_limit", "focus goes to the invalid field");
 
   // Added: in the table, the form emptied (the secrets with it).
   await limit.fill("10");
@@ -126,11 +126,11 @@ export async function run({ page, context, server, baseURL, screen }) {
   const dialog = page.getByRole("dialog", { name: "Credentials of @lea_kape" });
   await visible(dialog);
   const password = dialog.getByLabel("Your Persona password");
-  assertEqual(await focusedName(page), "password", "the password field has the focus");
+  await expectFocus(page, "password", "the password field has the focus");
   await password.fill("not my password");
   await dialog.getByRole("button", { name: "Reveal" }).click();
   assert(/Wrong password/.test(await errorOf(page, password)), "the wrong password's error is beside the field");
-  assertEqual(await focusedName(page), "password", "focus returns to the password");
+  await expectFocus(page, "password", "focus returns to the password");
   assertEqual(await dialog.getByText(secretPassword).count(), 0, "nothing revealed");
   await screen("account-reveal-error");
 

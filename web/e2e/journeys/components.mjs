@@ -4,7 +4,7 @@
 // rest listed), TimeInZone, DataTable's empty state, InfiniteList (scroll and Load more).
 import path from "node:path";
 import * as esbuild from "esbuild";
-import { assert, assertEqual, focusedName, visible, webDir } from "../harness.mjs";
+import { assert, assertEqual, expectFocus, visible, webDir } from "../harness.mjs";
 
 const csp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -60,7 +60,7 @@ export async function run({ page, baseURL, screen }) {
   const note = page.getByLabel("Note");
   await visible(page.getByText("must be at most 10 characters"));
   assertEqual(await note.getAttribute("aria-invalid"), "true", "Note is invalid");
-  assertEqual(await focusedName(page), "note", "focus on the first invalid field");
+  await expectFocus(page, "note", "focus on the first invalid field");
   const ids = ((await note.getAttribute("aria-describedby")) ?? "").split(" ");
   assertEqual(ids.length, 2, "described by its error and its hint");
   assertEqual(await page.locator(`[id="${ids[0]}"]`).textContent(), "must be at most 10 characters", "error first");

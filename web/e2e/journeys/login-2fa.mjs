@@ -1,7 +1,7 @@
 // The login's two-factor step: with 2FA on (enrolled here through the API; the Settings
 // journey does it through the UI), the password alone asks for the code; a wrong code is
 // told beside its field; the right one logs in; so does a recovery code.
-import { apiCall, assertEqual, atPath, focusedName, totp, visible } from "../harness.mjs";
+import { apiCall, assertEqual, atPath, expectFocus, totp, visible } from "../harness.mjs";
 
 export async function run({ page, context, server, baseURL, screen }) {
   const user = { email: "two-factor@example.com", password: "two factor journey password" };
@@ -19,7 +19,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await logIn.click();
   const code = page.getByLabel("Authentication code");
   await visible(code);
-  assertEqual(await focusedName(page), "totp_code", "focus moves to the code");
+  await expectFocus(page, "totp_code", "focus moves to the code");
   await screen("login-2fa");
 
   // A wrong code: told beside the field.
@@ -27,7 +27,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await page.getByRole("button", { name: "Verify and log in" }).click();
   await visible(page.getByText("This code was not accepted"));
   assertEqual(await code.getAttribute("aria-invalid"), "true", "the code field is marked invalid");
-  assertEqual(await focusedName(page), "totp_code", "focus returns to the code");
+  await expectFocus(page, "totp_code", "focus returns to the code");
 
   // The next period's code (the enrolment used this one's).
   await code.fill(totp(secret, 1));

@@ -2,7 +2,7 @@
 // wrong password is told beside the field; the generated admin password raises the
 // banner; a throttled login says when to try again. (The 2FA step is exercised by the
 // Settings journey, which enrols a code first.)
-import { assert, assertEqual, atPath, focusedName, visible } from "../harness.mjs";
+import { assert, assertEqual, atPath, expectFocus, visible } from "../harness.mjs";
 
 export async function run({ page, operator, admin, screen }) {
   // A deep link while logged out leads to the login, remembering where it was going.
@@ -21,7 +21,7 @@ export async function run({ page, operator, admin, screen }) {
   const describedBy = (await password.getAttribute("aria-describedby")) ?? "";
   const errorText = await page.locator(`[id="${describedBy.split(" ")[0]}"]`).textContent();
   assertEqual(errorText, "Invalid email or password.", "the error is the field's description");
-  assertEqual(await focusedName(page), "password", "focus moves to the invalid field");
+  await expectFocus(page, "password", "focus moves to the invalid field");
   await screen("login-error");
 
   // The right password lands where the deep link pointed.

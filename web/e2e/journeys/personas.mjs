@@ -1,7 +1,7 @@
 // Personas: a persona created through the editor with a weekly schedule in Asia/Manila
 // (a refused age first, told beside its field), edited, seen in the list; the plan's
 // limit refused plainly past max_personas; a persona deleted through the confirmation.
-import { apiCall, assert, assertEqual, atPath, focusedName, visible } from "../harness.mjs";
+import { apiCall, assert, assertEqual, atPath, expectFocus, visible } from "../harness.mjs";
 
 const user = { email: "personas-ui@example.com", password: "personas journey password" };
 
@@ -23,7 +23,7 @@ async function addTime(page, day, index, time) {
   await page.getByRole("button", { name: `Add time on ${day}` }).click();
   const field = page.getByLabel(`${day} posting time ${index}`, { exact: true });
   await visible(field);
-  assertEqual(await focusedName(page), await field.getAttribute("name"), `the new ${day} time has the focus`);
+  await expectFocus(page, await field.getAttribute("name"), `the new ${day} time has the focus`);
   await field.fill(time);
 }
 
@@ -79,7 +79,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   const describedBy = (await age.getAttribute("aria-describedby")) ?? "";
   const ageError = await page.locator(`[id="${describedBy.split(" ")[0]}"]`).textContent();
   assertEqual(ageError, "must be an integer from 13 to 120", "the error is the age field's description");
-  assertEqual(await focusedName(page), "demographics.age", "focus moves to the age field");
+  await expectFocus(page, "demographics.age", "focus moves to the age field");
   await atPath(page, "/personas/new");
   // A list's item error stands beside the list's one field, naming the item.
   const languages = page.getByLabel("Languages");
@@ -173,7 +173,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(refusal);
   await visible(refusal.getByText("The basic tier allows 5 personas and they all exist; delete one first."));
   await visible(refusal.getByText("Your plan (basic) allows 5 personas."));
-  assertEqual(await focusedName(page), "persona-refusal", "focus moves to the refusal");
+  await expectFocus(page, "persona-refusal", "focus moves to the refusal");
   await atPath(page, "/personas/new");
   const list = await apiCall(context, baseURL, "GET", "/api/v1/personas");
   assertEqual(list.items.length, 5, "nothing was created past the limit");

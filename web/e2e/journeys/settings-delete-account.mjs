@@ -1,7 +1,7 @@
 // Deleting the account through Settings: the button waits for the email typed out, a
 // wrong password is refused beside its field, the right one erases the user (gone from
 // `persona user list`) and the browser is back at the login.
-import { assert, assertEqual, atPath, focusedName, visible } from "../harness.mjs";
+import { assert, assertEqual, atPath, expectFocus, visible } from "../harness.mjs";
 
 export async function run({ page, server, screen }) {
   const user = { email: "settings-delete@example.com", password: "delete account journey password" };
@@ -55,5 +55,5 @@ async function focusMovesTo(page, name, message) {
       timeout: 5000,
     })
     .catch(() => undefined);
-  assertEqual(await focusedName(page), name, message);
+  await expectFocus(page, name, message);
 }

@@ -5,7 +5,7 @@
 // without secrets); the password changed (a weak one and a wrong current one refused
 // beside their fields) and a login with the new one and a recovery code; 2FA turned off.
 import fs from "node:fs";
-import { apiCall, assert, assertEqual, atPath, focusedName, totp, visible } from "../harness.mjs";
+import { apiCall, assert, assertEqual, atPath, expectFocus, totp, visible } from "../harness.mjs";
 
 export async function run({ page, context, server, baseURL, screen }) {
   const user = { email: "settings@example.com", password: "settings journey password" };
@@ -255,7 +255,7 @@ async function focusMovesTo(page, name, message) {
       timeout: 5000,
     })
     .catch(() => undefined);
-  assertEqual(await focusedName(page), name, message);
+  await expectFocus(page, name, message);
 }
 
 // At 375 px the page itself never scrolls sideways (tables scroll in their region).
