@@ -172,6 +172,16 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(mine.filter((e) => e.event_type === "secret_revealed").length, 2, "two reveals logged");
   assertEqual(mine.filter((e) => e.event_type === "reauth_failure").length, 1, "one wrong password logged");
 
+  // The OAuth tokens can be removed (after a confirmation); the credentials stay.
+  await page.getByRole("button", { name: "Remove the stored OAuth tokens" }).click();
+  const removal = page.getByRole("alertdialog");
+  await removal.getByRole("button", { name: "Remove tokens" }).click();
+  await visible(page.getByText("The OAuth tokens were removed."));
+  const withoutTokens = await apiCall(context, baseURL, "GET", `/api/v1/accounts/${account.id}`);
+  assertEqual(withoutTokens.has_auth_tokens, false, "the tokens are gone");
+  assertEqual(withoutTokens.has_credentials, true, "the credentials stay");
+  assertEqual(await page.getByRole("button", { name: "Remove the stored OAuth tokens" }).count(), 0, "nothing left to remove");
+
   // Delete asks first, then the list is empty again.
   await page.getByRole("button", { name: "Delete account" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete @lea_kape on X (Twitter)?" });

@@ -191,6 +191,12 @@ function AccountEditor(props: { account: Account; persona: Persona; onSaved: (a:
     setMessage(patch.credentials || patch.auth_tokens ? "Saved, with the new secrets." : "Saved.");
   };
 
+  const removeTokens = async () => {
+    const updated = await api.patch("/api/v1/accounts/{id}", { path: { id: props.account.id }, body: { auth_tokens: null } });
+    props.onSaved(updated);
+    setMessage("The OAuth tokens were removed.");
+  };
+
   const stored = [props.account.has_credentials ? "credentials" : "", props.account.has_auth_tokens ? "OAuth tokens" : ""]
     .filter(Boolean)
     .join(" and ");
@@ -339,6 +345,15 @@ function AccountEditor(props: { account: Account; persona: Persona; onSaved: (a:
             class="acct-mono"
             hint="A token, or a JSON object of tokens; replaces the stored ones."
           />
+          {props.account.has_auth_tokens ? (
+            <ConfirmButton
+              message="Remove the stored OAuth tokens of this account? Persona cannot get them back; only the platform can issue new ones."
+              confirmLabel="Remove tokens"
+              onConfirm={removeTokens}
+            >
+              Remove the stored OAuth tokens
+            </ConfirmButton>
+          ) : null}
         </fieldset>
       </Form>
     </section>
