@@ -52,21 +52,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(await keys.getByRole("alert").count(), 0, "no warning while every value is readable and encrypted");
   await screen("settings");
 
-  // The data export with the secrets: the password is asked again. (Before the
-  // enrolment: with a TOTP secret stored, the server cuts this export short.)
   const exportRegion = page.getByRole("region", { name: "Data export" });
-  await exportRegion.getByLabel(/Include the secrets/).check();
-  const exportPassword = exportRegion.getByLabel("Your password");
-  await visible(exportPassword);
-  await exportPassword.fill(user.password);
-  const [secretDownload] = await Promise.all([
-    page.waitForEvent("download"),
-    exportRegion.getByRole("button", { name: "Download export" }).click(),
-  ]);
-  const secretDoc = JSON.parse(fs.readFileSync(await secretDownload.path(), "utf8"));
-  assertEqual(secretDoc.include_secrets, true, "the secrets are included");
-  assertEqual(secretDoc.user.email, user.email, "the export with secrets is of this user");
-  assertEqual(await exportRegion.getByLabel("Your password").count(), 0, "the form is reset after the download");
 
   // Two-factor enrolment.
   const twoFactor = page.getByRole("region", { name: "Two-factor authentication" });
@@ -171,6 +157,22 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(plainDoc.user.email, user.email, "the export is of this user");
   assertEqual(plainDoc.include_secrets, false, "no secrets without asking");
   await visible(exportRegion.getByText(`Downloaded ${plain.suggestedFilename()}.`));
+
+  // The data export with the secrets: the password is asked again; the TOTP secret comes
+  // in base32, as the app took it.
+  await exportRegion.getByLabel(/Include the secrets/).check();
+  const exportPassword = exportRegion.getByLabel("Your password");
+  await visible(exportPassword);
+  await exportPassword.fill(user.password);
+  const [secretDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    exportRegion.getByRole("button", { name: "Download export" }).click(),
+  ]);
+  const secretDoc = JSON.parse(fs.readFileSync(await secretDownload.path(), "utf8"));
+  assertEqual(secretDoc.include_secrets, true, "the secrets are included");
+  assertEqual(secretDoc.user.email, user.email, "the export with secrets is of this user");
+  assertEqual(secretDoc.user.two_factor_secret, secret, "the two-factor secret, in base32");
+  assertEqual(await exportRegion.getByLabel("Your password").count(), 0, "the form is reset after the download");
 
   // The password. The banner of an unchanged generated password is faked here (GET /me
   // says so until a change succeeds): the generated admin is left alone for the other

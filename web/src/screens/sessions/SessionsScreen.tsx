@@ -46,8 +46,8 @@ export function SessionsScreen(_props: ScreenProps) {
   return (
     <Screen title="Sessions">
       <p class="sessions-intro">
-        A session records the time you spend working as a persona. It turns idle after 10 minutes without an action
-        and ends by itself 2 hours after the last one.
+        A session records the time you spend working as a persona. Without an action it turns idle (after 10 minutes,
+        unless the server is set otherwise) and later ends by itself (2 hours after the last action by default).
       </p>
       <ListState
         loading={personas.loading || live.loading}
