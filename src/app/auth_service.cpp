@@ -239,11 +239,19 @@ void AuthService::DisableTotp(const std::string& user_id, const std::string& pas
     auto profile = tx.FindProfile(user_id);
     if (!profile) throw NotFoundError("no such user");
     if (!profile->two_factor_enabled) throw ConflictError("two-factor authentication is not enabled");
-    auto secret = DecryptTotpSecret(user_id, "two_factor_secret", profile->two_factor_secret);
-    auto step = secret ? crypto::VerifyTotp(*secret, code, UnixSeconds(now), profile->totp_last_step) : std::nullopt;
-    if (!hasher_.Verify(password, profile->password_hash) || !step || !tx.UseTotpStep(user_id, *step)) {
+    if (!hasher_.Verify(password, profile->password_hash)) {
       reauth_failed = true;
       return;  // commit nothing but the event below
+    }
+    // The authenticator's code, or a recovery code: whoever lost the phone logs in with
+    // a recovery code and must be able to turn 2FA off (and enrol the new phone).
+    auto secret = DecryptTotpSecret(user_id, "two_factor_secret", profile->two_factor_secret);
+    auto step = secret ? crypto::VerifyTotp(*secret, code, UnixSeconds(now), profile->totp_last_step) : std::nullopt;
+    bool code_ok = step ? tx.UseTotpStep(user_id, *step)
+                        : tx.UseRecoveryCode(user_id, crypto::HashToken(crypto::NormalizeRecoveryCode(code)), now);
+    if (!code_ok) {
+      reauth_failed = true;
+      return;
     }
     tx.DisableTotp(user_id, now);
     tx.ReplaceRecoveryCodes(user_id, {});

@@ -345,6 +345,27 @@ TEST_F(AuthApi, TotpEnrolmentLoginReplayAndRecoveryCodes) {
   EXPECT_EQ(Count("SELECT count(*) FROM recovery_codes"), 0);
 }
 
+// Whoever lost the phone logs in with a recovery code; one turns 2FA off as well.
+TEST_F(AuthApi, TwoFactorIsTurnedOffWithARecoveryCodeInPlaceOfTheAppsCode) {
+  CreateUser("ana@example.com");
+  auto cookie = *Login("ana@example.com");
+  auto secret = AsBrowser(verb::post, "/api/v1/me/2fa/setup", cookie).Json()["secret"].get<std::string>();
+  auto codes = AsBrowser(verb::post, "/api/v1/me/2fa/enable", cookie, nlohmann::json{{"code", Code(secret)}}.dump())
+                   .Json()["recovery_codes"];
+  ASSERT_EQ(codes.size(), 10u);
+  auto disable = [&](const std::string& password, const std::string& code) {
+    return AsBrowser(verb::post, "/api/v1/me/2fa/disable", cookie,
+                     nlohmann::json{{"password", password}, {"code", code}}.dump());
+  };
+  EXPECT_EQ(disable("wrong", codes[0]).status, 403u) << "the password first, whatever the code";
+  EXPECT_EQ(Count("SELECT count(*) FROM recovery_codes WHERE used_at IS NOT NULL"), 0) << "and no code spent";
+  EXPECT_EQ(disable("correct horse battery", "not-a-code").status, 403u);
+  auto off = disable("correct horse battery", codes[1]);
+  ASSERT_EQ(off.status, 200u) << off.body;
+  EXPECT_EQ(off.Json()["two_factor_enabled"], false);
+  EXPECT_TRUE(Login("ana@example.com"));
+}
+
 // Argon2id with the production parameters, so the comparison is about real work.
 class AuthTiming : public testing::ApiFixture {
  protected:

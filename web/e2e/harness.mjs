@@ -186,6 +186,14 @@ export async function expectFocus(page, expected, message, timeout = stepTimeout
   assertEqual(actual, expected, message);
 }
 
+// Waits until `locator` has the focus.
+export async function expectFocused(locator, message, timeout = stepTimeout) {
+  const deadline = Date.now() + timeout;
+  const focused = () => locator.evaluate((el) => el === document.activeElement);
+  while (!(await focused()) && Date.now() < deadline) await locator.page().waitForTimeout(50);
+  assert(await focused(), message);
+}
+
 // ---------------------------------------------------------------- two-factor codes
 
 // The TOTP code (RFC 6238: HMAC-SHA1, 30 s, 6 digits) of a base32 secret, `stepOffset`

@@ -4,7 +4,7 @@
 // rest listed), TimeInZone, DataTable's empty state, InfiniteList (scroll and Load more).
 import path from "node:path";
 import * as esbuild from "esbuild";
-import { assert, assertEqual, expectFocus, visible, webDir } from "../harness.mjs";
+import { assert, assertEqual, expectFocus, expectFocused, visible, webDir } from "../harness.mjs";
 
 const csp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -48,12 +48,12 @@ export async function run({ page, baseURL, screen }) {
   await screen("components-dialog");
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
-  assert(await open.evaluate((b) => b === document.activeElement), "focus returns to the button");
+  await expectFocused(open, "focus returns to the button");
   await visible(page.getByText("Not deleted yet."));
   await open.click();
   await dialog.getByRole("button", { name: "Delete" }).click();
   await visible(page.getByText("Deleted."));
-  assert(await open.evaluate((b) => b === document.activeElement), "focus returns after confirming");
+  await expectFocused(open, "focus returns after confirming");
 
   // Form: the field's error beside it, focus on it, errors of absent fields listed.
   await page.getByRole("button", { name: "Save" }).click();

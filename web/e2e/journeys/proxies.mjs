@@ -3,7 +3,7 @@
 // for a second proxy and for deleting an assigned one are shown as they are), released,
 // checked now (127.0.0.1 on a closed port: failed), and deleted.
 import net from "node:net";
-import { apiCall, assert, assertEqual, visible } from "../harness.mjs";
+import { apiCall, assert, assertEqual, expectFocused, visible } from "../harness.mjs";
 
 const user = { email: "proxies-journey@example.com", password: "proxies journey passphrase 7" };
 
@@ -43,7 +43,7 @@ export async function run({ page, context, server, screen, baseURL }) {
   await page.getByRole("button", { name: "Import" }).click();
   const city = page.getByLabel("City");
   await page.waitForFunction(() => document.querySelector('[name="city"]')?.getAttribute("aria-invalid") === "true");
-  assertEqual(await city.evaluate((el) => el === document.activeElement), true, "focus moves to the city");
+  await expectFocused(city, "focus moves to the city");
   await city.fill("Manila");
   await page.getByRole("button", { name: "Import" }).click();
 

@@ -32,7 +32,7 @@ export async function run({ page, server, screen }) {
   await button.click();
   await visible(region.getByText("This is not your password."));
   assertEqual(await password.getAttribute("aria-invalid"), "true", "the password is marked invalid");
-  await focusMovesTo(page, "password", "focus moves to the password");
+  await expectFocus(page, "password", "focus moves to the password");
   assert(server.persona(["user", "list"]).includes(user.email), "a wrong password deletes nothing");
   await region.scrollIntoViewIfNeeded();
   await screen("settings-delete-account");
@@ -48,12 +48,3 @@ export async function run({ page, server, screen }) {
   await atPath(page, "/login?next=%2Fsettings");
 }
 
-// Focus moves in the frame after the errors render: wait for it, then say where it is.
-async function focusMovesTo(page, name, message) {
-  await page
-    .waitForFunction((n) => (document.activeElement?.getAttribute("name") ?? document.activeElement?.id) === n, name, {
-      timeout: 5000,
-    })
-    .catch(() => undefined);
-  await expectFocus(page, name, message);
-}

@@ -270,10 +270,9 @@ function Disable() {
         <Field
           form={form}
           name="code"
-          label="Code from the app"
-          inputMode="numeric"
+          label="Code from the app, or a recovery code"
           autoComplete="one-time-code"
-          hint="The code your authenticator app shows now."
+          hint="The code your authenticator app shows now; without the phone, one of your recovery codes."
           required
         />
       </Form>
