@@ -25,6 +25,9 @@ export interface InfiniteListProps<T> {
   resetKey?: unknown;
 }
 
+// How close to the viewport the end of the list may come before the next page loads.
+const kMargin = 200;
+
 interface State<T> {
   items: T[];
   cursor: string | null;
@@ -79,9 +82,12 @@ export function InfiniteList<T>(props: InfiniteListProps<T>) {
     if (!el || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) fetchPage(false);
+        // Entries queued before a re-render can arrive after it (a first page that came
+        // fast): the sentinel's position now decides, not what the entry saw.
+        const near = el.getBoundingClientRect().top < window.innerHeight + kMargin;
+        if (entries.some((e) => e.isIntersecting) && near) fetchPage(false);
       },
-      { rootMargin: "200px" },
+      { rootMargin: `${kMargin}px` },
     );
     // Observed anew after every page: the first callback then tells whether the end is
     // still in view (a tall screen, short pages), and the next page follows at once.
