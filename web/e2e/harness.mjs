@@ -22,9 +22,6 @@ export const chromiumArgs = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  // The browser's own language, as the contexts' locale: date and time pickers then read
-  // 24-hour, as the rest of the UI does.
-  "--lang=en-GB",
 ];
 
 // How long one step (a click's effect, a page) may take: generous, since under ctest the

@@ -112,6 +112,10 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(page.getByRole("link", { name: "Platform accounts of Maria Santos" }));
   await visible(page.getByRole("link", { name: "Assign one in Proxies" }));
   await screen("persona-editor");
+  // Dark mode too: axe checks its contrast.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screen("persona-editor-dark");
+  await page.emulateMedia({ colorScheme: "light" });
   await fitsPhone(page, "the editor");
 
   // Edit: one Monday time removed, the status changed.

@@ -51,6 +51,10 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(keys.getByText("persona keys rotate"));
   assertEqual(await keys.getByRole("alert").count(), 0, "no warning while every value is readable and encrypted");
   await screen("settings");
+  // Dark mode too: axe checks its contrast.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screen("settings-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   const exportRegion = page.getByRole("region", { name: "Data export" });
 

@@ -172,6 +172,10 @@ export async function run({ page, context, server, screen, baseURL }) {
   assertEqual(overflow, 0, "no sideways scrolling at 375 px");
   await page.setViewportSize({ width: 1440, height: 900 });
   await screen("today");
+  // Dark mode too: axe checks its contrast.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screen("today-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Links lead to their screens.
   await mainCard.getByRole("link", { name: "Today Marisol", exact: true }).click();
