@@ -1,0 +1,11 @@
+// Calendar. Being built for issue 14.
+import { Screen } from "../../components";
+import type { ScreenProps } from "../../routes";
+
+export function CalendarScreen(_props: ScreenProps) {
+  return (
+    <Screen title="Calendar">
+      <p class="placeholder">This screen is not built yet.</p>
+    </Screen>
+  );
+}

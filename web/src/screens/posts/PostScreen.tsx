@@ -1,0 +1,11 @@
+// Post. Being built for issue 14.
+import { Screen } from "../../components";
+import type { ScreenProps } from "../../routes";
+
+export function PostScreen(_props: ScreenProps) {
+  return (
+    <Screen title="Post">
+      <p class="placeholder">This screen is not built yet.</p>
+    </Screen>
+  );
+}

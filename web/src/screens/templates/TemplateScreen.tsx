@@ -1,0 +1,11 @@
+// Template. Being built for issue 14.
+import { Screen } from "../../components";
+import type { ScreenProps } from "../../routes";
+
+export function TemplateScreen(_props: ScreenProps) {
+  return (
+    <Screen title="Template">
+      <p class="placeholder">This screen is not built yet.</p>
+    </Screen>
+  );
+}
