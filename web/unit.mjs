@@ -25,7 +25,7 @@ try {
   const files = tests.map((f) => path.join(out, f.replace(/\.mjs$/, ".js")));
   // Test files are ESM whatever their extension says.
   fs.writeFileSync(path.join(out, "package.json"), '{"type":"module"}');
-  const run = spawnSync(process.execPath, ["--test", ...files], { stdio: "inherit", env: { ...process.env, TZ: "UTC" } });
+  const run = spawnSync(process.execPath, ["--test", ...files], { stdio: "inherit", env: { ...process.env, TZ: "UTC", PERSONA_WEB_DIR_FOR_TESTS: here } });
   process.exitCode = run.status ?? 1;
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
