@@ -11,6 +11,7 @@
 #include "domain/posting_window.h"
 #include "domain/template_render.h"
 #include "domain/text_diff.h"
+#include "domain/text_length.h"
 
 namespace persona::app {
 namespace {
@@ -107,10 +108,10 @@ nlohmann::json ValidatePost(const nlohmann::json& body, bool creating, Clock::Ti
 
 void CheckLength(const std::string& text, const std::string& platform) {
   auto limit = domain::PlatformTextLimit(platform);
-  int length = domain::CountCharacters(text);
+  int length = domain::PostLength(text, platform);
   if (limit && length > *limit) {
-    throw ValidationError("final_content", "is " + std::to_string(length) + " characters; " + platform + " allows " +
-                                               std::to_string(*limit));
+    throw ValidationError("final_content", "is " + std::to_string(length) + " characters as " + platform +
+                                               " counts them; it allows " + std::to_string(*limit));
   }
 }
 
@@ -125,6 +126,70 @@ void PostService::CheckSchedule(const std::string& user_id, const PostAccount& a
   auto problem = domain::CheckScheduledTime(persona["activity_schedule"], persona["name"].get<std::string>(),
                                             domain::LocalTime{weekday, minute}, kScheduleToleranceMinutes);
   if (problem) throw ValidationError("scheduled_for", *problem);
+}
+
+std::vector<nlohmann::json> PostService::WarningsFor(const std::string& user_id, const PostAccount& account,
+                                                     const nlohmann::json& post) {
+  auto text_of = [&](const char* key) -> std::optional<std::string> {
+    auto it = post.find(key);
+    return it != post.end() && it->is_string() ? std::optional(it->get<std::string>()) : std::nullopt;
+  };
+  auto text = text_of("final_content").value_or("");
+  auto warnings = store_.Warnings(user_id, {account.account_id, text, text_of("scheduled_for"), text_of("id")});
+  const int limit = account.max_hashtags.value_or(domain::DefaultHashtagLimit(account.platform_type));
+  if (int count = domain::CountHashtags(text); count > limit) {
+    warnings.push_back(
+        {{"code", "too_many_hashtags"},
+         {"message", std::to_string(count) + " hashtags; this account's limit is " + std::to_string(limit)},
+         {"hashtag_limit", limit}});
+  }
+  return warnings;
+}
+
+nlohmann::json PostService::Check(const std::string& user_id, const nlohmann::json& body) {
+  if (!body.is_object()) throw ValidationError("", "the request body must be a JSON object");
+  std::vector<ValidationError::Field> errors;
+  nlohmann::json post = nlohmann::json::object();
+  std::optional<std::string> account_id;
+  for (const auto& [key, v] : body.items()) {
+    if (key == "platform_account_id" || key == "post_id") {
+      if (key == "post_id" && v.is_null()) continue;
+      if (!v.is_string() || !IsUuid(v.get<std::string>())) {
+        errors.push_back({key, "must be a UUID"});
+      } else if (key == "post_id") {
+        post["id"] = CanonicalUuid(v.get<std::string>());
+      } else {
+        account_id = CanonicalUuid(v.get<std::string>());
+      }
+    } else if (key == "final_content") {
+      if (!v.is_string() || v.get_ref<const std::string&>().size() > 65536) {
+        errors.push_back({key, "must be a string of at most 64 KiB"});
+      } else {
+        post[key] = v;
+      }
+    } else if (key == "scheduled_for") {
+      if (v.is_null()) continue;
+      auto at = v.is_string() ? ParseTimestamp(v.get<std::string>()) : std::nullopt;
+      if (!at) {
+        errors.push_back({key, "must be an RFC 3339 time such as \"2026-11-27T08:00:00Z\", or null"});
+      } else {
+        post[key] = FormatTimestamp(*at);
+      }
+    } else {
+      errors.push_back({key, "is not a field of a check"});
+    }
+  }
+  if (!body.contains("platform_account_id")) errors.push_back({"platform_account_id", "is required"});
+  if (!body.contains("final_content")) errors.push_back({"final_content", "is required"});
+  if (!errors.empty()) throw ValidationError(errors);
+  auto account = store_.Account(user_id, *account_id);
+  if (!account) throw NotFoundError("no such account");
+  const auto& text = post["final_content"].get_ref<const std::string&>();
+  return {{"length", domain::PostLength(text, account->platform_type)},
+          {"platform_limit", domain::PlatformTextLimit(account->platform_type).value_or(0)},
+          {"hashtag_count", domain::CountHashtags(text)},
+          {"hashtag_limit", account->max_hashtags.value_or(domain::DefaultHashtagLimit(account->platform_type))},
+          {"warnings", WarningsFor(user_id, *account, post)}};
 }
 
 nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client) {
@@ -158,7 +223,7 @@ nlohmann::json PostService::Create(const std::string& user_id, const nlohmann::j
     CheckSchedule(user_id, *account, post["scheduled_for"].get<std::string>());
   }
   auto created = Get(user_id, store_.Insert(user_id, *account, post, clock_.Now(), client));
-  created["warnings"] = store_.Warnings(user_id, created["id"].get<std::string>());
+  created["warnings"] = WarningsFor(user_id, *account, created);
   return created;
 }
 

@@ -20,6 +20,16 @@ struct PostAccount {
   std::string persona_id;
   std::string platform_type;
   std::string timezone;
+  // platform_settings.max_hashtags; else the platform's default (domain::DefaultHashtagLimit).
+  std::optional<int> max_hashtags;
+};
+
+// A text on an account, to warn about (PostStore::Warnings).
+struct WarningsQuery {
+  std::string account_id;
+  std::string text;
+  std::optional<std::string> scheduled_for;  // RFC 3339
+  std::optional<std::string> post_id;        // the post itself, left out of the comparisons
 };
 
 struct PostFilter {
@@ -77,9 +87,9 @@ class PostStore {
                                                  const std::string& account) = 0;
   // "YYYY-MM-DD HH:MM" in `timezone` as canonical UTC.
   virtual std::string LocalToUtc(const std::string& local, const std::string& timezone) = 0;
-  // {code, post_id, message, min_spacing_minutes} for the post's duplicate text and
-  // too-close neighbours on its account.
-  virtual std::vector<nlohmann::json> Warnings(const std::string& user_id, const std::string& id) = 0;
+  // {code, post_id, message, min_spacing_minutes} for the text's duplicates and too-close
+  // neighbours on its account.
+  virtual std::vector<nlohmann::json> Warnings(const std::string& user_id, const WarningsQuery& query) = 0;
   // Posts with persona, account and engagement, oldest first (at most 100 000).
   virtual std::vector<nlohmann::json> Export(const std::string& user_id, const PostFilter& filter) = 0;
 };
@@ -92,6 +102,9 @@ class PostService {
       : store_(store), personas_(personas), templates_(templates), clock_(clock) {}
 
   nlohmann::json Create(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client);
+  // POST /posts/check: a draft's length as its platform counts it, its hashtags against
+  // the account's limit, and the warnings it would get, without saving anything.
+  nlohmann::json Check(const std::string& user_id, const nlohmann::json& body);
   nlohmann::json Get(const std::string& user_id, const std::string& id);
   Page List(const std::string& user_id, const PostFilter& filter, const PageRequest& page);
   nlohmann::json Update(const std::string& user_id, const std::string& id, const nlohmann::json& patch,
@@ -116,6 +129,10 @@ class PostService {
 
  private:
   void CheckSchedule(const std::string& user_id, const PostAccount& account, const std::string& scheduled_for);
+  // The store's warnings for `post` (final_content, scheduled_for, id if saved), and
+  // too_many_hashtags past the account's limit.
+  std::vector<nlohmann::json> WarningsFor(const std::string& user_id, const PostAccount& account,
+                                          const nlohmann::json& post);
 
   PostStore& store_;
   PersonaService& personas_;

@@ -178,15 +178,59 @@ nlohmann::json TemplateService::Render(const std::string& user_id, const std::st
   if (!personas.empty() && std::find(personas.begin(), personas.end(), persona["id"]) == personas.end()) {
     throw ValidationError("persona_id", "the template's target_personas do not include this persona");
   }
-  domain::RenderInput input{
-      .persona = persona,
-      .template_text = tmpl["template_text"].is_string() ? tmpl["template_text"].get<std::string>() : std::string(),
-      .personalization_rules = tmpl["personalization_rules"],
-      .hashtag_strategy = tmpl["hashtag_strategy"],
-      .platform = *canonical,
-      .theme = theme};
+  return RenderFor(persona, *canonical, tmpl, theme, true);
+}
+
+nlohmann::json TemplateService::Preview(const std::string& user_id, const nlohmann::json& body) {
+  if (!body.is_object()) throw ValidationError("", "the request body must be a JSON object");
+  Fields errors;
+  nlohmann::json tmpl = nlohmann::json::object();
+  for (const auto& [key, value] : body.items()) {
+    if (key == "template_text" || key == "personalization_rules" || key == "hashtag_strategy") {
+      tmpl[key] = value;
+    } else if (key != "persona_id" && key != "platform_type" && key != "theme") {
+      errors.push_back({key, "is not a field of a preview"});
+    }
+  }
+  if (!tmpl.contains("template_text")) errors.push_back({"template_text", "is required"});
+  for (auto& e : ValidateTemplate(tmpl, true)) errors.push_back(std::move(e));
+  auto text_of = [&](const char* key, std::size_t max, bool required) -> std::optional<std::string> {
+    auto it = body.find(key);
+    if (it == body.end() || it->is_null()) {
+      if (required) errors.push_back({key, "is required"});
+      return std::nullopt;
+    }
+    if (!it->is_string() || it->get_ref<const std::string&>().size() > max) {
+      errors.push_back({key, "must be a string of at most " + std::to_string(max) + " bytes"});
+      return std::nullopt;
+    }
+    return it->get<std::string>();
+  };
+  auto persona_id = text_of("persona_id", 100, true);
+  auto platform = text_of("platform_type", 50, true);
+  auto theme = text_of("theme", 200, false);
+  std::optional<std::string> canonical = platform ? domain::CanonicalPlatform(*platform) : std::nullopt;
+  if (platform && !canonical) {
+    errors.push_back({"platform_type", std::string("must be one of ") + domain::kPlatformChoices});
+  }
+  if (!errors.empty()) throw ValidationError(errors);
+  return RenderFor(personas_.Get(user_id, *persona_id), *canonical, tmpl, theme, false);
+}
+
+nlohmann::json TemplateService::RenderFor(const nlohmann::json& persona, const std::string& platform,
+                                          const nlohmann::json& tmpl, const std::optional<std::string>& theme,
+                                          bool over_limit_is_an_error) {
+  auto member = [&](const char* key) { return tmpl.contains(key) ? tmpl[key] : nlohmann::json(nullptr); };
+  domain::RenderInput input{.persona = persona,
+                            .template_text = tmpl.contains("template_text") && tmpl["template_text"].is_string()
+                                                 ? tmpl["template_text"].get<std::string>()
+                                                 : std::string(),
+                            .personalization_rules = member("personalization_rules"),
+                            .hashtag_strategy = member("hashtag_strategy"),
+                            .platform = platform,
+                            .theme = theme};
   auto result = domain::Render(input);
-  if (!result.rendered) {
+  if (!result.rendered || (over_limit_is_an_error && !result.errors.empty())) {
     Fields errors;
     Append(errors, result.errors);
     throw ValidationError(errors);

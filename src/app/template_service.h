@@ -45,8 +45,15 @@ class TemplateService {
   // a platform the template does not target, or a text over the platform's limit.
   nlohmann::json Render(const std::string& user_id, const std::string& id, const std::string& persona_id,
                         const std::string& platform, const std::optional<std::string>& theme);
+  // The same for a template being written (POST /templates/preview: template_text,
+  // personalization_rules, hashtag_strategy, persona_id, platform_type, theme): a text over
+  // the limit is rendered all the same, for the editor to show by how much.
+  nlohmann::json Preview(const std::string& user_id, const nlohmann::json& body);
 
  private:
+  nlohmann::json RenderFor(const nlohmann::json& persona, const std::string& platform, const nlohmann::json& tmpl,
+                           const std::optional<std::string>& theme, bool over_limit_is_an_error);
+
   void CheckTargetPersonas(const std::string& user_id, const nlohmann::json& body);
 
   TemplateStore& store_;

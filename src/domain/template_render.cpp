@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/platform.h"
+#include "domain/text_length.h"
 
 namespace persona::domain {
 namespace {
@@ -504,14 +505,15 @@ RenderResult Render(const RenderInput& input) {
       rendered.text += (i == 0 ? "" : " ") + rendered.hashtags[i];
     }
   }
-  rendered.length = CountCharacters(rendered.text);
+  rendered.length = PostLength(rendered.text, platform->name);
   rendered.platform_limit = platform->text_limit;
+  Problems over;
   if (rendered.length > platform->text_limit) {
-    return {std::nullopt,
-            {{"template_text", "renders to " + std::to_string(rendered.length) + " characters; " +
-                                   std::string(platform->name) + " allows " + std::to_string(platform->text_limit)}}};
+    over.push_back({"template_text", "renders to " + std::to_string(rendered.length) + " characters; " +
+                                         std::string(platform->name) + " allows " +
+                                         std::to_string(platform->text_limit)});
   }
-  return {std::move(rendered), {}};
+  return {std::move(rendered), std::move(over)};
 }
 
 }  // namespace persona::domain

@@ -48,11 +48,12 @@ struct RenderInput {
 struct Rendered {
   std::string text;  // body, then "\n\n" and the hashtags joined by " " if there are any
   std::vector<std::string> hashtags;
-  int length;  // CountCharacters(text)
+  int length;  // PostLength(text, platform): as the platform counts it
   int platform_limit;
 };
 
-// Exactly one of `rendered` and a non-empty `errors` is set.
+// `rendered` is set when the text could be rendered; `errors` lists every problem, a
+// rendering over the platform's limit included (then both are set).
 struct RenderResult {
   std::optional<Rendered> rendered;
   Problems errors;
@@ -62,7 +63,8 @@ struct RenderResult {
 // personalization rules applied, hashtags appended, length checked against the
 // platform's limit. Every problem found is reported, not just the first: an unknown
 // platform ("platform_type"), invalid rules or strategy, unknown or unfillable
-// placeholders ("template_text"), and a text over the limit ("template_text").
+// placeholders ("template_text"), and a text over the limit ("template_text", with the
+// rendering kept, for a preview to show).
 RenderResult Render(const RenderInput& input);
 
 }  // namespace persona::domain

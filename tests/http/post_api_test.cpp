@@ -404,5 +404,60 @@ TEST_F(PostApi, EngagementSnapshotsFeedEffectivenessAndTheTemplatesSuccessRate) 
   EXPECT_DOUBLE_EQ(late.Json()["template_effectiveness"].get<double>(), 4.0);  // the latest window counts
 }
 
+// The composer's live check and the server's own rule: X's weighted length (a URL is 23),
+// hashtags against the account's limit, the warnings of a saved post; nothing saved.
+TEST_F(PostApi, ACheckMeasuresTheDraftAsThePlatformCountsAndWarnsWithoutSaving) {
+  const std::string overlong = std::string(270, 'a') + " https://example.com/" + std::string(60, 'q');
+  auto check = [&](const nlohmann::json& extra) {
+    nlohmann::json body = {{"platform_account_id", account_}};
+    body.update(extra);
+    return Send(verb::post, "/api/v1/posts/check", body);
+  };
+  auto measured = check({{"final_content", overlong}});
+  ASSERT_EQ(measured.status, 200u) << measured.body;
+  EXPECT_EQ(measured.Json()["length"], 294);
+  EXPECT_EQ(measured.Json()["platform_limit"], 280);
+  EXPECT_EQ(Count("SELECT count(*) FROM manual_posts"), 0) << "a check saves nothing";
+
+  auto refused = Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", overlong}});
+  ASSERT_EQ(refused.status, 422u);
+  EXPECT_EQ(refused.Json()["errors"][0]["field"], "final_content");
+  EXPECT_THAT(refused.Json()["errors"][0]["message"].get<std::string>(), HasSubstr("294"));
+  auto fits = std::string(240, 'b') + " https://example.com/" + std::string(200, 'q');
+  EXPECT_EQ(Send(verb::post, "/api/v1/posts", {{"platform_account_id", account_}, {"final_content", fits}}).status,
+            201u)
+      << "461 code points, yet 264 as X counts";
+
+  // Hashtags: X's default limit is 2; the account's platform_settings.max_hashtags wins.
+  auto tags = check({{"final_content", "Kain #one #two #three"}});
+  EXPECT_EQ(tags.Json()["hashtag_count"], 3);
+  EXPECT_EQ(tags.Json()["hashtag_limit"], 2);
+  ASSERT_EQ(tags.Json()["warnings"].size(), 1u) << tags.body;
+  EXPECT_EQ(tags.Json()["warnings"][0]["code"], "too_many_hashtags");
+  ASSERT_EQ(Send(verb::patch, "/api/v1/accounts/" + account_, {{"platform_settings", {{"max_hashtags", 3}}}}).status,
+            200u);
+  EXPECT_EQ(check({{"final_content", "Kain #one #two #three"}}).Json()["warnings"].size(), 0u);
+
+  // The same text as a scheduled post is a duplicate, except for that post itself.
+  SetClock("2030-01-07T00:00:00Z");  // Monday 08:00 in Manila; Maria posts at 08:30
+  auto scheduled = Id(Send(
+      verb::post, "/api/v1/posts",
+      {{"platform_account_id", account_}, {"final_content", "Same words"}, {"scheduled_for", "2030-01-07T00:30:00Z"}}));
+  auto duplicate = check({{"final_content", " same WORDS "}});
+  ASSERT_EQ(duplicate.Json()["warnings"].size(), 1u) << duplicate.body;
+  EXPECT_EQ(duplicate.Json()["warnings"][0]["code"], "duplicate_text");
+  EXPECT_EQ(duplicate.Json()["warnings"][0]["post_id"], scheduled);
+  EXPECT_EQ(check({{"final_content", "Same words"}, {"post_id", scheduled}}).Json()["warnings"].size(), 0u);
+  auto close = check({{"final_content", "Other words"}, {"scheduled_for", "2030-01-07T00:40:00Z"}});
+  ASSERT_EQ(close.Json()["warnings"].size(), 1u) << close.body;
+  EXPECT_EQ(close.Json()["warnings"][0]["code"], "too_close");
+
+  auto bad = Send(verb::post, "/api/v1/posts/check", {{"final_content", 5}, {"scheduled_for", "soon"}, {"x", 1}});
+  ASSERT_EQ(bad.status, 422u);
+  EXPECT_EQ(bad.Json()["errors"].size(), 4u) << bad.body;
+  EXPECT_EQ(check({{"final_content", "hi"}, {"platform_account_id", "00000000-0000-4000-8000-000000000000"}}).status,
+            404u);
+}
+
 }  // namespace
 }  // namespace persona

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/api_fixture.h"
 
 namespace persona {
@@ -142,6 +144,42 @@ TEST_F(TemplateApi, TargetPersonasLimitRenderingWhateverTheIdsCase) {
   auto refused = Render(id, {{"persona_id", other}, {"platform_type", "twitter"}});
   EXPECT_EQ(refused.status, 422u);
   EXPECT_EQ(refused.Json()["errors"][0]["field"], "persona_id");
+}
+
+// The editor's live preview: unsaved text, any persona, over-limit texts measured.
+TEST_F(TemplateApi, APreviewRendersUnsavedTextForAnyPersonaAndMeasuresAnOverlongOne) {
+  auto ben = Send(verb::post, "/api/v1/personas", PersonaBody("Ben")).Json()["id"].get<std::string>();
+  auto preview = [&](const std::string& persona, const std::string& text, const std::string& platform = "x") {
+    return Send(verb::post, "/api/v1/templates/preview",
+                {{"template_text", text},
+                 {"hashtag_strategy", {{"default", {{"include_persona_hashtags", false}}}}},
+                 {"persona_id", persona},
+                 {"platform_type", platform}});
+  };
+  auto maria = preview(persona_, "Hi from {{persona.name}}");
+  ASSERT_EQ(maria.status, 200u) << maria.body;
+  EXPECT_EQ(maria.Json()["text"], "Hi from Maria");
+  EXPECT_EQ(maria.Json()["platform_limit"], 280);
+  EXPECT_EQ(preview(ben, "Hi from {{persona.name}}").Json()["text"], "Hi from Ben");
+
+  auto overlong = preview(persona_, std::string(270, 'a') + " https://example.com/" + std::string(60, 'q'));
+  ASSERT_EQ(overlong.status, 200u) << overlong.body;
+  EXPECT_EQ(overlong.Json()["length"], 294) << "X counts a URL as 23";
+
+  auto unknown = preview(persona_, "Hi {{persona.nickname}}");
+  ASSERT_EQ(unknown.status, 422u);
+  EXPECT_EQ(unknown.Json()["errors"][0]["field"], "template_text");
+  EXPECT_THAT(unknown.Json()["errors"][0]["message"].get<std::string>(), HasSubstr("persona.nickname"));
+
+  auto bad = Send(verb::post, "/api/v1/templates/preview", {{"template_text", 5}, {"platform_type", "myspace"}});
+  ASSERT_EQ(bad.status, 422u);
+  std::set<std::string> fields;
+  const auto problem = bad.Json();
+  for (const auto& e : problem["errors"]) fields.insert(e["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"template_text", "persona_id", "platform_type"}));
+  EXPECT_EQ(preview(Send(verb::post, "/api/v1/personas", PersonaBody("Cara"), ben_cookie_).Json()["id"], "x").status,
+            404u)
+      << "another user's persona";
 }
 
 }  // namespace

@@ -44,6 +44,14 @@ void AddPostRoutes(Router& router, app::PostService& posts) {
       },
       RouteOptions{.json_body = true});
 
+  router.Add(
+      verb::post, "/api/v1/posts/check",
+      [&posts](Request& req) {
+        RequireNoNul(req.json);
+        return JsonResponse(200, posts.Check(req.caller->user_id, req.json));
+      },
+      RouteOptions{.json_body = true});
+
   router.Add(verb::post, "/api/v1/posts/import", [&posts](Request& req) {
     auto type = std::string(req.headers[boost::beast::http::field::content_type]);
     if (type.rfind("text/csv", 0) != 0) return ProblemResponse(415, "send the planned posts as text/csv");

@@ -43,6 +43,11 @@ void AddTemplateRoutes(Router& router, app::TemplateService& templates) {
   });
 
   router.Add(
+      verb::post, "/api/v1/templates/preview",
+      [&templates](Request& req) { return JsonResponse(200, templates.Preview(req.caller->user_id, req.json)); },
+      RouteOptions{.json_body = true});
+
+  router.Add(
       verb::post, "/api/v1/templates/{id}/render",
       [&templates](Request& req) {
         auto persona_id = RequireString(req.json, "persona_id", 100);

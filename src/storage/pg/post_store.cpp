@@ -19,7 +19,8 @@ std::optional<app::PostAccount> PgPostStore::Account(const std::string& user_id,
     auto r = tx.exec_prepared("posts_account_context", account_id, user_id);
     if (!r.empty()) {
       out = app::PostAccount{r[0][0].as<std::string>(), r[0][1].as<std::string>(), r[0][2].as<std::string>(),
-                             r[0][3].as<std::string>()};
+                             r[0][3].as<std::string>(),
+                             r[0][4].is_null() ? std::nullopt : std::optional<int>(r[0][4].as<int>())};
     }
   });
   return out;
@@ -254,11 +255,12 @@ std::string PgPostStore::LocalToUtc(const std::string& local, const std::string&
   return out;
 }
 
-std::vector<nlohmann::json> PgPostStore::Warnings(const std::string& user_id, const std::string& id) {
+std::vector<nlohmann::json> PgPostStore::Warnings(const std::string& user_id, const app::WarningsQuery& q) {
   std::vector<nlohmann::json> out;
   RunTransaction(pool_, [&](pqxx::work& tx) {
     out.clear();
-    for (const auto& row : tx.exec_prepared("posts_warnings", id, user_id)) {
+    for (const auto& row : tx.exec_prepared("posts_warnings", q.account_id, user_id, q.text, OrNull(q.scheduled_for),
+                                            OrNull(q.post_id))) {
       auto warning = RowToJson(row);
       if (warning["min_spacing_minutes"].is_null()) warning.erase("min_spacing_minutes");
       out.push_back(std::move(warning));

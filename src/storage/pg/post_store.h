@@ -30,7 +30,7 @@ class PgPostStore : public app::PostStore {
   std::vector<std::string> MatchAccounts(const std::string& user_id, const std::string& persona,
                                          const std::string& account) override;
   std::string LocalToUtc(const std::string& local, const std::string& timezone) override;
-  std::vector<nlohmann::json> Warnings(const std::string& user_id, const std::string& id) override;
+  std::vector<nlohmann::json> Warnings(const std::string& user_id, const app::WarningsQuery& query) override;
   std::vector<nlohmann::json> Export(const std::string& user_id, const app::PostFilter& filter) override;
 
  private:
