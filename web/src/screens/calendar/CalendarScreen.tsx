@@ -3,7 +3,7 @@
 // always named). Posts move by dragging (a month keeps the time of day, a week or day
 // the slot's time) or by their Move… dialog; both end in the same movePost. On a phone
 // the week and month fall back to the agenda. The state lives in the URL query.
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { Field, Link, ListState, Screen, TimeInZone, useNow } from "../../components";
 import { browserZone, isValidZone } from "../../lib/time";
 import { dropAt, civilKey, civilOf, parseCivil, periodLabel, shiftAnchor, viewDays, viewRange, type CalendarView, type CivilDate } from "./calendar-math";
@@ -31,7 +31,8 @@ const viewLabels: Record<CalendarView, string> = { day: "Day", week: "Week", mon
 const periodUnit: Record<CalendarView, string> = { day: "day", week: "week", month: "month", list: "month" };
 const wide = (v: CalendarView) => v === "week" || v === "month";
 
-type Notice = { kind: "moving" | "moved"; post: Post } | { kind: "refused"; post: Post; text: string };
+// `focus`: after the Move… dialog, whose button may be gone once the post moved.
+type Notice = { kind: "moving" | "moved"; post: Post; focus?: boolean } | { kind: "refused"; post: Post; text: string };
 
 export function CalendarScreen() {
   const url = useCalendarUrl();
@@ -55,8 +56,8 @@ export function CalendarScreen() {
 
   const [moving, setMoving] = useState<Post | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const moved = (post: Post) => {
-    setNotice({ kind: "moved", post });
+  const moved = (post: Post, focus = false) => {
+    setNotice({ kind: "moved", post, focus });
     posts.reload();
     if (draftsShown) drafts.reload();
   };
@@ -85,6 +86,7 @@ export function CalendarScreen() {
     personas: people.persona,
     drag,
     onMove: setMoving,
+    showPersona: !url.persona,
     onOpenDay: (day: CivilDate) => url.set({ view: "day", date: civilKey(day) }),
     accepts: (post, target) => verdict(post, target).ok,
   };
@@ -180,7 +182,7 @@ export function CalendarScreen() {
           onClose={() => setMoving(null)}
           onMoved={(post) => {
             setMoving(null);
-            moved(post);
+            moved(post, true);
           }}
         />
       ) : null}
@@ -197,6 +199,10 @@ function ZoneOwners(props: { zone: string; personas: Persona[] | undefined }) {
 
 function NoticeBar(props: { notice: Notice | null; zone: string; onDismiss: () => void }) {
   const n = props.notice;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (n && "focus" in n && n.focus) ref.current?.focus();
+  }, [n]);
   if (!n) return null;
   const what = `“${snippet(n.post, 50)}”`;
   const dismiss = (
@@ -215,7 +221,7 @@ function NoticeBar(props: { notice: Notice | null; zone: string; onDismiss: () =
     );
   }
   return (
-    <div class="cal-notice" role="status">
+    <div class="cal-notice" role="status" ref={ref} tabIndex={-1}>
       <p>
         {n.kind === "moving" ? (
           <>Moving {what}…</>
@@ -249,8 +255,14 @@ function Filters(props: { url: CalendarUrl; personas: Persona[] | undefined; acc
         onValue={(v) => {
           const id = String(v);
           const account = props.accounts?.find((a) => a.id === url.account);
-          // An account of another persona would match nothing.
-          url.set({ persona: id, account: account && id && account.persona_id !== id ? "" : url.account });
+          const before = personas?.find((p) => p.id === url.persona);
+          url.set({
+            persona: id,
+            // An account of another persona would match nothing.
+            account: account && id && account.persona_id !== id ? "" : url.account,
+            // Shown on the persona's clock, the calendar follows to the next persona's.
+            zone: before && url.zone === before.timezone ? "" : url.zone,
+          });
         }}
       >
         <option value="">All personas</option>

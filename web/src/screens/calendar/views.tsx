@@ -31,6 +31,8 @@ export interface ViewProps {
   drag: Drag;
   onMove: (post: Post) => void;
   onOpenDay: (day: CivilDate) => void;
+  // Name each post's persona (the agenda, when not filtered to one).
+  showPersona: boolean;
   // Whether `post` may land on `target` (for the highlight while dragging).
   accepts: (post: Post, target: DropTarget) => boolean;
 }
@@ -40,7 +42,7 @@ function tile(props: ViewProps, post: Post, full = false) {
     <PostTile
       post={post}
       account={props.accounts.get(post.platform_account_id)}
-      persona={props.personas.get(post.persona_id)}
+      persona={props.showPersona ? props.personas.get(post.persona_id) : undefined}
       zone={props.zone}
       drag={props.drag}
       onMove={props.onMove}
@@ -155,7 +157,7 @@ export function TimetableView(props: ViewProps & { label: string }) {
             {props.days.map((day) => (
               <th key={civilKey(day)} scope="col" class={sameDay(day, today) ? "cal-today" : ""}>
                 {props.days.length > 1 ? (
-                  <button type="button" class="cal-dayhead" aria-label={formatCivil(day, "long")} title="Show this day" onClick={() => props.onOpenDay(day)}>
+                  <button type="button" class="cal-dayhead" title={`Show ${formatCivil(day, "long")} as a day`} onClick={() => props.onOpenDay(day)}>
                     {formatCivil(day, "short")}
                   </button>
                 ) : (
