@@ -187,12 +187,26 @@ export async function run({ page, context, baseURL, server, screen }) {
   await page.getByRole("button", { name: "List", exact: true }).click();
   await visible(page.getByRole("heading", { name: "Drafts, not scheduled", level: 3 }));
   await visible(page.getByRole("link", { name: /monsoon recipes/ }));
-  await visible(page.getByRole("button", { name: /^Schedule “Calendar journey draft/ }));
+  assertEqual(await tile.getAttribute("href"), `/posts/${post.id}`, "a post links to its page");
   // The post's day is in this month's agenda unless two days on is next month.
   if (parts(addDays(day, 2))[1] === parts(today)[1]) {
     await visible(page.getByRole("heading", { name: new RegExp(`^${longName(addDays(day, 2))}`), level: 3 }));
   }
   await screen("calendar-list");
+
+  // A draft is scheduled through the same dialog, starting at Priya's next posting time.
+  await page.getByRole("button", { name: /^Schedule “Calendar journey draft/ }).click();
+  const schedule = page.getByRole("dialog", { name: "Schedule post" });
+  await visible(schedule);
+  const [nowDay, nowTime] = wallIn(new Date().toISOString(), KOLKATA);
+  assertEqual(await schedule.getByLabel("Date").inputValue(), nowTime < "09:30" ? nowDay : addDays(nowDay, 1), "the next posting day");
+  assertEqual(await schedule.getByLabel("Time").inputValue(), "09:30", "the next posting time");
+  await schedule.getByLabel("Date").fill(addDays(day, 3));
+  await schedule.getByRole("button", { name: "Schedule post" }).click();
+  await schedule.waitFor({ state: "hidden" });
+  await visible(page.getByText("No drafts."));
+  const drafts = await api("GET", `/api/v1/posts?persona_id=${priya.id}&state=draft`);
+  assertEqual(drafts.items.length, 0, "the draft is scheduled");
 
   // DST: New York's 09:00 on 13 March 2027 (EST, 14:00Z), moved in the month to
   // 15 March (EDT since the 14th): 09:00 there is 13:00Z.
