@@ -112,7 +112,7 @@ function ChartCard(props: { group: Group; title: string; posts: Map<string, Post
           <>
             {" · "}
             <strong class="success-rate">Success rate {group.template.success_rate.toFixed(0)} %</strong> (posts at 2 % or
-            more), used {group.template.usage_count} times
+            more), {group.template.usage_count === 1 ? "used once" : `used ${group.template.usage_count} times`}
           </>
         ) : null}
       </p>

@@ -20,6 +20,25 @@ const markers: Record<EngagementWindow, { size: number; hollow: boolean }> = {
   weekly: { size: 11, hollow: true },
 };
 const height = 260;
+const _ = null;
+// The x axis's tick labels on the 24-hour clock (uPlot's own table, en-GB style): tick
+// increment, label, then the label where the year, month, day… changes; the browser's zone.
+const timeLabels: (string | number | null)[][] = [
+  [3600 * 24 * 365, "{YYYY}", _, _, _, _, _, _, 1],
+  [3600 * 24 * 28, "{MMM}", "\n{YYYY}", _, _, _, _, _, 1],
+  [3600 * 24, "{D} {MMM}", "\n{YYYY}", _, _, _, _, _, 1],
+  [3600, "{HH}:{mm}", "\n{D} {MMM} {YYYY}", _, "\n{D} {MMM}", _, _, _, 1],
+  [60, "{HH}:{mm}", "\n{D} {MMM} {YYYY}", _, "\n{D} {MMM}", _, _, _, 1],
+  [1, ":{ss}", "\n{D} {MMM} {YYYY} {HH}:{mm}", _, "\n{D} {MMM} {HH}:{mm}", _, "\n{HH}:{mm}", _, 1],
+];
+
+// Some room either side of the posts; an hour either side of a single one.
+function timeRange(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+  if (min === null || max === null) return [min, max];
+  if (max - min < 60) return [min - 3600, max + 3600];
+  const pad = (max - min) * 0.05;
+  return [min - pad, max + pad];
+}
 
 // Bumps when the colour scheme changes, so charts redraw with the other colours.
 function useColourScheme(): boolean {
@@ -58,9 +77,9 @@ export function RateChart(props: { title: string; points: RatePoint[]; posts: Ma
         width: Math.max(el.clientWidth, 200),
         height,
         legend: { show: false },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(Math.ceil((max || 0) * 1.15), 1)] } },
+        scales: { x: { time: true, range: timeRange }, y: { range: (_u, _min, max) => [0, Math.max(Math.ceil((max || 0) * 1.15), 1)] } },
         axes: [
-          { label: `Published (${zone})`, stroke: axis, grid, ticks: grid },
+          { label: `Published (${zone})`, stroke: axis, grid, ticks: grid, values: timeLabels as uPlot.Axis.Values, space: 60 },
           { label: "Weighted rate (%)", stroke: axis, grid, ticks: grid, size: 56 },
         ],
         series: [

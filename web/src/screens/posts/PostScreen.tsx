@@ -60,10 +60,11 @@ export function PostScreen({ params }: ScreenProps) {
     <Screen title={title} actions={post && data ? <PostActions post={post} /> : null}>
       <ListState loading={loaded.loading} error={loaded.error} empty={!post} emptyText="" onRetry={loaded.reload}>
         {post && data ? (
-          <div class="post-screen">
+          <>
             <p class="post-status" role="status">
               {message}
             </p>
+            <div class="post-screen">
             <PostSummary post={post} persona={data.persona} account={data.account} template={data.template} />
             {post.state !== "published" ? (
               <section class="post-card" aria-labelledby="post-publish-title">
@@ -90,7 +91,8 @@ export function PostScreen({ params }: ScreenProps) {
                 setMessage(`${windowLabels[window].name} engagement saved.`);
               }}
             />
-          </div>
+            </div>
+          </>
         ) : null}
       </ListState>
     </Screen>
@@ -279,7 +281,7 @@ function Checkpoints(props: { post: Post; zone: string; onSaved: (post: Post, wi
                 </dl>
               ) : null}
               {post.state === "published" ? (
-                <details class="checkpoint-edit" open={!snapshot && state !== "upcoming"}>
+                <details class="checkpoint-edit" open={!snapshot}>
                   <summary>{snapshot ? "Update the counts" : "Record the counts"}</summary>
                   <EngagementForm
                     key={`${post.id}-${window}-${snapshot?.captured_at ?? ""}`}

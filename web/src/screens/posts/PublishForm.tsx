@@ -61,11 +61,15 @@ export function PublishForm(props: { post: Post; zone: string; label: string; on
 }
 
 function RefusalNote({ refusal, zone }: { refusal: LimitRefusal; zone: string }) {
-  const what = refusal.code === "cooldown" ? "The account is cooling down" : "The account has reached its daily limit";
+  // The server's detail names the time in UTC; it is said here in the persona's zone.
+  const what =
+    refusal.code === "cooldown"
+      ? "The account is in a cooldown."
+      : "The account has reached its daily post limit for the persona's day.";
   return (
     <div class="refusal" role="alert">
       <p>
-        <strong>Not recorded. {what}.</strong> {refusal.detail}
+        <strong>Not recorded.</strong> {what}
       </p>
       {refusal.freesAt ? (
         <p>
