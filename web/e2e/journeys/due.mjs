@@ -116,7 +116,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   // The limited account is refused beside its form, with the time it frees in Berlin.
   await refusedForm.getByLabel("Platform post id").fill("ig-2");
   await refusedForm.getByRole("button", { name: "I have published it" }).click();
-  const refusal = page.getByRole("listitem").filter({ has: refusedForm }).getByRole("alert").filter({ hasText: "daily limit" });
+  const refusal = page.getByRole("listitem").filter({ has: refusedForm }).getByRole("alert").filter({ hasText: "reached its daily post limit" });
   await visible(refusal);
   await visible(refusal.getByText(zone));
   const stillScheduled = await apiCall(context, baseURL, "GET", `/api/v1/posts/${refusedPost.id}`);
@@ -175,6 +175,21 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(measured.template_effectiveness, 6.5, "the server's rate agrees");
   await screen("post");
   await fitsPhone(page, "the post");
+
+  // The refused post's page: still scheduled, editable, publishable; deleted after a confirmation.
+  await page.goto(`/posts/${refusedPost.id}`);
+  await visible(page.getByRole("heading", { name: "Scheduled post: A second photo of the canal today", level: 1 }));
+  assertEqual(await page.getByRole("link", { name: "Edit" }).getAttribute("href"), `/compose?post=${refusedPost.id}`, "edit goes to the composer");
+  await visible(page.getByRole("form", { name: "Record the publication" }).getByLabel(`Published at (${zone})`));
+  await visible(page.getByText("Counts can be recorded once the post is published.").first());
+  await screen("post-scheduled");
+  await page.getByRole("button", { name: "Delete post" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete this post?" });
+  await visible(confirm);
+  await confirm.getByRole("button", { name: "Delete post" }).click();
+  await atPath(page, "/calendar");
+  const gone = await apiCall(context, baseURL, "GET", `/api/v1/posts/${refusedPost.id}`).then(() => false, (e) => /404/.test(String(e)));
+  assert(gone, "the refused post is deleted");
 
   // The engagement screen: the table alternatives hold the rates.
   await page.goto("/engagement");

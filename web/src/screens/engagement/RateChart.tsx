@@ -32,10 +32,15 @@ const timeLabels: (string | number | null)[][] = [
   [1, ":{ss}", "\n{D} {MMM} {YYYY} {HH}:{mm}", _, "\n{D} {MMM} {HH}:{mm}", _, "\n{HH}:{mm}", _, 1],
 ];
 
-// Some room either side of the posts; an hour either side of a single one.
-function timeRange(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+// Some room either side of the posts; an hour either side of a single one (uPlot would
+// widen a single point to years).
+function timeRange(u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
   if (min === null || max === null) return [min, max];
-  if (max - min < 60) return [min - 3600, max + 3600];
+  const xs = u.data[0];
+  if (xs.length === 1 || max - min < 60) {
+    const x = xs[0] ?? min;
+    return [x - 3600, x + 3600];
+  }
   const pad = (max - min) * 0.05;
   return [min - pad, max + pad];
 }

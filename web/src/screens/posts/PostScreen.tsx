@@ -112,7 +112,7 @@ function PostActions({ post }: { post: Post }) {
         message={
           post.state === "published"
             ? "Its record and engagement numbers are deleted here; the post on the platform stays. This cannot be undone."
-            : "The draft is deleted. This cannot be undone."
+            : `The ${post.state === "draft" ? "draft" : "scheduled post"} is deleted. This cannot be undone.`
         }
         confirmLabel="Delete post"
         onConfirm={async () => {
