@@ -6,7 +6,7 @@
 // queue; the new post's immediate counts are recorded on its page (early, with the
 // weighted rate); and the engagement screen's table alternatives list the rates the
 // journey computes itself, with the template's success rate.
-import { apiCall, assert, assertEqual, atPath, visible } from "../harness.mjs";
+import { apiCall, assert, assertEqual, atPath, expectFocused, visible } from "../harness.mjs";
 
 const user = { email: "due-journey@example.com", password: "due journey password" };
 const zone = "Europe/Berlin";
@@ -128,6 +128,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await publishForm.getByRole("button", { name: "I have published it" }).click();
   await visible(page.getByRole("status").filter({ hasText: "Recorded “Evening ride through Berlin" }));
   await publishForm.waitFor({ state: "detached" });
+  await expectFocused(page.getByRole("status").filter({ hasText: "Recorded “Evening ride" }), "focus moves to what was done");
   const published = await apiCall(context, baseURL, "GET", `/api/v1/posts/${post.id}`);
   assertEqual(published.state, "published", "the post is published");
   assertEqual(published.platform_post_id, "1790000000000000001", "with the platform's id");

@@ -66,3 +66,27 @@ export function limitRefusal(error: unknown): LimitRefusal | null {
   const freesAt = error.problem?.["frees_at"];
   return { code: error.code, detail: error.detail, freesAt: typeof freesAt === "string" ? freesAt : null };
 }
+
+export type PostWarning = Schemas["PostWarning"];
+
+// The warnings a draft or scheduled post would get now (duplicate text, spacing,
+// hashtags: POST /posts/check). Warnings are advice: when the check itself fails (an
+// older server without it answers 404), there are none to show.
+export async function currentWarnings(post: Post, signal?: AbortSignal): Promise<PostWarning[]> {
+  if (post.state === "published") return post.warnings ?? [];
+  try {
+    const check = await api.post("/api/v1/posts/check", {
+      body: {
+        platform_account_id: post.platform_account_id,
+        final_content: post.final_content,
+        scheduled_for: post.scheduled_for ?? null,
+        post_id: post.id,
+      },
+      signal,
+    });
+    return check.warnings;
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    return post.warnings ?? [];
+  }
+}

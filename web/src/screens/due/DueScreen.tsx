@@ -2,7 +2,7 @@
 // it" form, and engagement checkpoints due, late or missed, each with a compact form for
 // its counts. Times in the persona's zone.
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { loadDirectory, type Directory, type DueItem, type Post } from "../../api/posts";
 import { useResource } from "../../api/resource";
@@ -27,13 +27,16 @@ async function loadDue(signal: AbortSignal): Promise<{ items: DueItem[]; directo
 export function DueScreen(_props: ScreenProps) {
   const due = useResource(loadDue, []);
   const [message, setMessage] = useState("");
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const items = due.data?.items ?? [];
   const toPublish = items.filter((i) => i.kind === "publish");
   const toMeasure = items.filter((i) => i.kind === "engagement");
 
+  // The item's form goes away with the reload: focus moves to what was done.
   const done = (text: string) => {
     setMessage(text);
     due.reload();
+    requestAnimationFrame(() => statusRef.current?.focus());
   };
 
   return (
@@ -45,7 +48,7 @@ export function DueScreen(_props: ScreenProps) {
         </button>
       }
     >
-      <p class="due-status" role="status">
+      <p ref={statusRef} class="due-status" role="status" tabIndex={-1}>
         {message}
       </p>
       <ListState loading={due.loading && !due.data} error={due.error} empty={false} emptyText="" onRetry={due.reload}>

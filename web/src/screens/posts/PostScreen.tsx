@@ -3,7 +3,7 @@
 // and its three engagement checkpoints side by side, each with its form.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
-import type { Account, Persona, Post, Template } from "../../api/posts";
+import { currentWarnings, type Account, type Persona, type Post, type PostWarning, type Template } from "../../api/posts";
 import { useResource } from "../../api/resource";
 import { ConfirmButton, Link, ListState, Screen, TimeInZone, useNow } from "../../components";
 import {
@@ -30,18 +30,20 @@ interface Loaded {
   persona: Persona;
   account: Account;
   template: Template | null;
+  warnings: PostWarning[];
 }
 
 async function loadPost(id: string, signal: AbortSignal): Promise<Loaded> {
   const post = await api.get("/api/v1/posts/{id}", { path: { id }, signal });
-  const [persona, account, template] = await Promise.all([
+  const [persona, account, template, warnings] = await Promise.all([
     api.get("/api/v1/personas/{id}", { path: { id: post.persona_id }, signal }),
     api.get("/api/v1/accounts/{id}", { path: { id: post.platform_account_id }, signal }),
     post.content_template_id
       ? api.get("/api/v1/templates/{id}", { path: { id: post.content_template_id }, signal }).catch(() => null)
       : Promise.resolve(null),
+    currentWarnings(post, signal),
   ]);
-  return { post, persona, account, template };
+  return { post, persona, account, template, warnings };
 }
 
 const stateLabels: Record<Post["state"], string> = { draft: "Draft", scheduled: "Scheduled", published: "Published" };
@@ -65,7 +67,13 @@ export function PostScreen({ params }: ScreenProps) {
               {message}
             </p>
             <div class="post-screen">
-            <PostSummary post={post} persona={data.persona} account={data.account} template={data.template} />
+            <PostSummary
+              post={post}
+              persona={data.persona}
+              account={data.account}
+              template={data.template}
+              warnings={post.state === "published" ? [] : data.warnings}
+            />
             {post.state !== "published" ? (
               <section class="post-card" aria-labelledby="post-publish-title">
                 <h2 id="post-publish-title">Record the publication</h2>
@@ -126,10 +134,9 @@ function PostActions({ post }: { post: Post }) {
   );
 }
 
-function PostSummary(props: { post: Post; persona: Persona; account: Account; template: Template | null }) {
-  const { post, persona, account, template } = props;
+function PostSummary(props: { post: Post; persona: Persona; account: Account; template: Template | null; warnings: PostWarning[] }) {
+  const { post, persona, account, template, warnings } = props;
   const zone = persona.timezone;
-  const warnings = post.warnings ?? [];
   return (
     <section class="post-card post-summary" aria-labelledby="post-text-title">
       <h2 id="post-text-title">The post</h2>
@@ -208,7 +215,7 @@ function PostSummary(props: { post: Post; persona: Persona; account: Account; te
         </div>
         <div>
           <dt>Customisation</dt>
-          <dd>{post.manual_customization_level ?? "—"}</dd>
+          <dd>{post.content_template_id ? (post.manual_customization_level ?? "—") : "— (free text)"}</dd>
         </div>
         <div>
           <dt>Started</dt>
