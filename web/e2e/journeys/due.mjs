@@ -85,7 +85,14 @@ export async function run({ page, context, server, baseURL, screen }) {
     published_at: iso(Date.now() - 100 * 60_000),
   });
 
-  // The queue before the posts are due: the late checkpoint only.
+  // Published three hours ago and never measured: its immediate checkpoint is missed.
+  const forgotten = await apiCall(context, baseURL, "POST", "/api/v1/posts", { platform_account_id: account.id, final_content: "Forgotten lunch at the Markthalle" });
+  await apiCall(context, baseURL, "POST", `/api/v1/posts/${forgotten.id}/publish`, {
+    platform_post_id: "1790000000000000002",
+    published_at: iso(Date.now() - 180 * 60_000),
+  });
+
+  // The queue before the posts are due: the checkpoints only.
   await page.goto("/due");
   await visible(page.getByRole("heading", { name: "Due now", level: 1 }));
   await visible(page.getByText("Nothing to publish right now."));
@@ -96,6 +103,8 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(lateItem.getByText("Greta Due"));
   await visible(lateItem.getByText("@greta_due on X (Twitter)"));
   await visible(lateItem.getByText(zone).first());
+  const missedItem = page.getByRole("listitem").filter({ has: page.getByRole("form", { name: "Immediate engagement of “Forgotten lunch at the Markthalle”" }) });
+  await visible(missedItem.getByText("Missed", { exact: true }));
 
   // Wait in real time until the scheduled posts are due (the server's clock decides).
   const publishForm = page.getByRole("form", { name: /^Publish “Evening ride through Berlin/ });
@@ -122,6 +131,10 @@ export async function run({ page, context, server, baseURL, screen }) {
   const stillScheduled = await apiCall(context, baseURL, "GET", `/api/v1/posts/${refusedPost.id}`);
   assertEqual(stillScheduled.state, "scheduled", "the refused post stays scheduled");
   await screen("due-refused");
+  // Dark mode too: axe checks the marks' and the refusal's contrast.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screen("due-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Published from the queue.
   await publishForm.getByLabel("Platform post id").fill("1790000000000000001");
@@ -175,6 +188,9 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(measured.immediate_engagement.early, true, "captured before its due time: early");
   assertEqual(measured.template_effectiveness, 6.5, "the server's rate agrees");
   await screen("post");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screen("post-dark");
+  await page.emulateMedia({ colorScheme: "light" });
   await fitsPhone(page, "the post");
 
   // The refused post's page: still scheduled, editable, publishable; deleted after a confirmation.
