@@ -203,7 +203,16 @@ function Composer(props: ComposerProps) {
         });
     setSaved(post);
     setJustSaved(post);
+    // A draft has no time: the fields say so too.
+    if (draft) {
+      form.set("scheduled_date", "");
+      form.set("scheduled_for", "");
+    }
   };
+
+  // The last answer's warnings stay until the next one (they seldom change per keystroke).
+  const warnings = account && v.final_content && check?.request.platform_account_id === account.id ? check.result.warnings : [];
+  const showDiff = rendering.text !== null && v.content_template_id !== "";
 
   const templateOptions = props.templates.filter(
     (t) =>
@@ -260,7 +269,7 @@ function Composer(props: ComposerProps) {
         ) : null}
       </fieldset>
 
-      <div class="compose-write">
+      <div class={"compose-write" + (showDiff || warnings.length > 0 ? " compose-write-side" : "")}>
         <div class="compose-text">
           <Field
             form={form}
@@ -272,8 +281,8 @@ function Composer(props: ComposerProps) {
           {platform && account ? <Counters text={v.final_content} platform={platform} account={account} check={current} /> : null}
         </div>
         <aside class="compose-side" aria-label="Checks">
-          <Warnings check={check?.result ?? null} />
-          {rendering.text !== null && v.content_template_id ? (
+          <Warnings warnings={warnings} />
+          {showDiff && rendering.text !== null ? (
             <TemplateChanges
               rendered={rendering.text}
               text={v.final_content}
@@ -342,13 +351,14 @@ function Counters({ text, platform, account, check }: { text: string; platform: 
   return (
     <div class="compose-counters">
       <p class={"compose-count" + (over > 0 ? " compose-over" : "")}>
-        <span aria-label={`${length} of ${limit} characters`}>
+        <span>
           {length} / {limit}
         </span>
+        <span class="visually-hidden"> characters</span>
         {over > 0 ? <strong> {over} over the limit</strong> : null}
       </p>
       <p class={"compose-count" + (tooManyTags ? " compose-over" : "")}>
-        <span aria-label={`${hashtags} of ${hashtagLimit} hashtags`}>
+        <span>
           {hashtags} / {hashtagLimit} hashtags
         </span>
         {tooManyTags ? <strong> {hashtags - hashtagLimit} too many</strong> : null}
@@ -360,13 +370,13 @@ function Counters({ text, platform, account, check }: { text: string; platform: 
   );
 }
 
-function Warnings({ check }: { check: PostCheck | null }) {
-  if (!check || check.warnings.length === 0) return null;
+function Warnings({ warnings }: { warnings: PostCheck["warnings"] }) {
+  if (warnings.length === 0) return null;
   return (
     <section class="compose-warnings" aria-labelledby="compose-warnings-title">
       <h2 id="compose-warnings-title">Warnings</h2>
       <ul>
-        {check.warnings.map((w, i) => (
+        {warnings.map((w, i) => (
           <li key={`${w.code}-${i}`}>
             {w.message}
             {w.post_id ? (
@@ -391,7 +401,7 @@ function TemplateChanges({ rendered, text, onReset }: { rendered: string; text: 
     <section class="compose-diff" aria-labelledby="compose-diff-title">
       <h2 id="compose-diff-title">Changes from the template</h2>
       <p class="compose-diff-summary">
-        {unchanged ? "The text is the template as rendered." : `${deleted} words deleted, ${inserted} inserted.`}
+        {unchanged ? "The text is the template as rendered." : `${words(deleted)} deleted, ${inserted} inserted.`}
       </p>
       {unchanged ? null : (
         <p class="compose-diff-text" aria-label="The edits">
@@ -493,6 +503,10 @@ function SavedNotice({ post, zone }: { post: Post; zone: string }) {
       ) : null}
     </div>
   );
+}
+
+function words(n: number): string {
+  return n === 1 ? "1 word" : `${n} words`;
 }
 
 function capital(word: string): string {
