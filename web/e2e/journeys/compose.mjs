@@ -152,8 +152,15 @@ export async function run({ page, context, server, baseURL, screen }) {
   // Shortened, scheduled at tomorrow's slot on Kolkata's clock.
   await text.fill("Good evening from Pune! Chai on the balcony.");
   await visible(page.getByText("44 / 280", { exact: true }));
+  // A time far from the posting times: the server's refusal beside the time.
+  const time = page.getByLabel("Time (Asia/Kolkata)");
+  await time.fill("14:00");
+  await page.getByRole("button", { name: "Schedule" }).click();
+  const tooFar = await errorOf(page, time);
+  assert(tooFar && tooFar.length > 0, "the refused time is told beside it");
   await page.getByRole("button", { name: "09:30" }).click();
-  assertEqual(await page.getByLabel("Time (Asia/Kolkata)").inputValue(), "09:30", "the slot sets the time");
+  assertEqual(await time.inputValue(), "09:30", "the slot sets the time");
+  assertEqual(await page.getByRole("button", { name: "09:30" }).getAttribute("aria-pressed"), "true", "the slot is shown picked");
   await page.getByRole("button", { name: "Schedule" }).click();
   const saved = page.getByRole("status").filter({ hasText: "Scheduled for" });
   await visible(saved);
@@ -170,6 +177,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   assert(Date.parse(post.creation_started_at) <= Date.parse(post.created_at), "creation started when the composer opened");
   assertEqual(await saved.getByRole("link", { name: "Open the post" }).getAttribute("href"), `/posts/${post.id}`, "the link to the post");
   assertEqual(await saved.getByRole("link", { name: "Calendar" }).getAttribute("href"), "/calendar", "the link to the calendar");
+  await screen("compose-scheduled");
 
   // Continuing the saved post: ?post= shows it, and a draft unschedules it.
   await page.goto(`/compose?post=${post.id}`);
@@ -177,6 +185,8 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(await text.inputValue(), post.final_content, "the saved text");
   assertEqual(await page.getByLabel("Date (Asia/Kolkata)").inputValue(), tomorrow.key, "the saved date");
   assertEqual(await page.getByLabel("Time (Asia/Kolkata)").inputValue(), "09:30", "the saved time");
+  await visible(page.getByText("A saved post keeps its persona, account and template."));
+  await screen("compose-draft");
   await text.fill("Good evening from Pune! Chai on the balcony, with ginger.");
   await page.getByRole("button", { name: "Save as draft" }).click();
   await visible(page.getByRole("status").filter({ hasText: "Saved as a draft." }));
@@ -184,4 +194,20 @@ export async function run({ page, context, server, baseURL, screen }) {
   assertEqual(draft.state, "draft", "a draft again");
   assertEqual(draft.scheduled_for ?? null, null, "no time");
   assertEqual(draft.final_content, "Good evening from Pune! Chai on the balcony, with ginger.", "the new text");
+
+  // Free text for a persona named in the link: its only account is taken, no template.
+  await page.goto(`/compose?persona=${persona.id}`);
+  await visible(page.getByRole("heading", { name: "New post" }));
+  assertEqual(await page.getByLabel("Persona").inputValue(), persona.id, "the persona of the link");
+  await valueIs(page.getByLabel("Account"), account.id, "the persona's only account is picked");
+  assertEqual(await page.getByLabel("Template").inputValue(), "", "no template");
+  await text.fill("Monsoon notes, written by hand.");
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  const done = page.getByRole("status").filter({ hasText: "Saved as a draft." });
+  await visible(done);
+  const href = await done.getByRole("link", { name: "Open the post" }).getAttribute("href");
+  const free = await apiCall(context, baseURL, "GET", `/api/v1${href}`);
+  assertEqual(free.content_template_id ?? null, null, "free text has no template");
+  assertEqual(free.state, "draft", "a draft");
+  assertEqual(free.final_content, "Monsoon notes, written by hand.", "the free text");
 }

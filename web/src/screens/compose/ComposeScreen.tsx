@@ -5,7 +5,7 @@
 // the persona's posting times on its own clock. ?template=ID, ?post=ID (a saved draft),
 // ?persona=ID.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, ApiError, type Schemas } from "../../api/client";
+import { api, ApiError, describeError, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
 import { Field, Form, Link, ListState, Screen, TimeInZone, useForm } from "../../components";
 import { location } from "../../lib/router";
@@ -87,7 +87,7 @@ interface ComposerProps {
 
 const weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 
-function initialValues({ personas, post, templateId, personaId }: ComposerProps): Values {
+function initialValues({ personas, templates, post, templateId, personaId }: ComposerProps): Values {
   if (post) {
     const zone = personas.find((p) => p.id === post.persona_id)?.timezone ?? "UTC";
     const [date = "", time = ""] = localInputValue(post.scheduled_for ?? null, zone).split("T");
@@ -104,7 +104,7 @@ function initialValues({ personas, post, templateId, personaId }: ComposerProps)
   return {
     persona_id: persona?.id ?? "",
     platform_account_id: "",
-    content_template_id: templateId,
+    content_template_id: templates.some((t) => t.id === templateId) ? templateId : "",
     final_content: "",
     scheduled_date: "",
     scheduled_for: "",
@@ -229,8 +229,14 @@ function Composer(props: ComposerProps) {
         Save as draft
       </button>
     }>
+      {props.post?.state === "published" ? (
+        <p class="compose-note">
+          This post is published: its text and time can no longer change. <Link href={`/posts/${props.post.id}`}>Open the post</Link>
+        </p>
+      ) : null}
       <fieldset class="compose-who">
         <legend>Who posts</legend>
+        {locked ? <p class="field-hint compose-who-note">A saved post keeps its persona, account and template.</p> : null}
         <Field form={form} name="persona_id" label="Persona" as="select" disabled={locked}>
           <option value="">Pick a persona</option>
           {props.personas.map((p) => (
@@ -245,7 +251,7 @@ function Composer(props: ComposerProps) {
           label="Account"
           as="select"
           disabled={locked || !persona || accountList.length === 0}
-          hint={accountHint(persona, accounts.loading, accountList.length)}
+          hint={accountHint(persona, accounts.loading, accounts.error, accountList.length)}
         >
           <option value="">{persona ? "Pick an account" : "Pick a persona first"}</option>
           {accountList.map((a) => (
@@ -276,7 +282,7 @@ function Composer(props: ComposerProps) {
             name="final_content"
             label="Text"
             as="textarea"
-            hint={platform ? `As ${platformLabel(platform)} counts it.` : "Pick an account to see its limits."}
+            hint={lengthHint(platform)}
           />
           {platform && account ? <Counters text={v.final_content} platform={platform} account={account} check={current} /> : null}
         </div>
@@ -299,9 +305,16 @@ function Composer(props: ComposerProps) {
   );
 }
 
-function accountHint(persona: Persona | undefined, loading: boolean, count: number): string | undefined {
+function lengthHint(platform: Platform | undefined): string {
+  if (!platform) return "Pick an account to see its limits.";
+  if (platform === "twitter") return "As X counts it: a link is 23 characters, CJK and emoji 2.";
+  return `${platformLabel(platform)} counts characters.`;
+}
+
+function accountHint(persona: Persona | undefined, loading: boolean, error: unknown, count: number): string | undefined {
   if (!persona) return undefined;
   if (loading) return "Loading the accounts…";
+  if (error) return `The accounts could not be loaded: ${describeError(error)}`;
   if (count === 0) return `${persona.name} has no platform account yet.`;
   return undefined;
 }
@@ -492,7 +505,8 @@ function SavedNotice({ post, zone }: { post: Post; zone: string }) {
         ) : (
           "Saved as a draft."
         )}{" "}
-        <Link href={`/posts/${post.id}`}>Open the post</Link> · <Link href="/calendar">Calendar</Link>
+        <Link href={`/posts/${post.id}`}>Open the post</Link> · <Link href="/calendar">Calendar</Link> ·{" "}
+        <a href="/compose">Write another</a>
       </p>
       {warnings.length > 0 ? (
         <ul>
