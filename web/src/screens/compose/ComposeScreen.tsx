@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, ApiError, describeError, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
-import { Field, Form, Link, ListState, Screen, TimeInZone, useForm } from "../../components";
+import { Field, Form, Link, ListState, Screen, TimeInZone, useForm, type FormState } from "../../components";
 import { location } from "../../lib/router";
 import { countHashtags, defaultHashtagLimits, platformLimits, postLength, type Platform } from "../../lib/text-length";
 import { browserZone, dateKey, instantOfLocalInput, localInputValue, rfc3339, wallTime } from "../../lib/time";
@@ -113,7 +113,8 @@ function initialValues({ personas, templates, post, templateId, personaId }: Com
 
 // A refusal found before asking the server, shown like the server's.
 function refusal(field: string, message: string): ApiError {
-  return new ApiError(422, message, { type: "about:blank", title: "Unprocessable Content", status: 422, detail: message, errors: [{ field, message }] });
+  const problem = { type: "about:blank", title: "Unprocessable Content", status: 422, detail: message, errors: [{ field, message }] };
+  return new ApiError(422, message, problem);
 }
 
 function Composer(props: ComposerProps) {
@@ -137,7 +138,8 @@ function Composer(props: ComposerProps) {
     [v.persona_id],
   );
   const accountList = accounts.data?.items ?? [];
-  const account = accountList.find((a) => a.id === v.platform_account_id);
+  // (The list may still be the previous persona's while the new one loads.)
+  const account = accountList.find((a) => a.id === v.platform_account_id && a.persona_id === v.persona_id);
   const platform = account?.platform_type as Platform | undefined;
 
   // A persona picked anew: its only account is taken, another persona's is dropped.
@@ -173,7 +175,9 @@ function Composer(props: ComposerProps) {
       : null,
   );
   // The server's measures count only for the text and account they were taken of.
-  const current = check && account && check.request.final_content === v.final_content && check.request.platform_account_id === account.id ? check.result : null;
+  const measured = check?.request;
+  const current =
+    check && account && measured?.final_content === v.final_content && measured.platform_account_id === account.id ? check.result : null;
 
   const save = async (values: Values) => {
     const draft = asDraft.current;
@@ -211,7 +215,7 @@ function Composer(props: ComposerProps) {
   };
 
   // The last answer's warnings stay until the next one (they seldom change per keystroke).
-  const warnings = account && v.final_content && check?.request.platform_account_id === account.id ? check.result.warnings : [];
+  const warnings = account && v.final_content && measured?.platform_account_id === account.id ? (check?.result.warnings ?? []) : [];
   const showDiff = rendering.text !== null && v.content_template_id !== "";
 
   const templateOptions = props.templates.filter(
@@ -224,83 +228,91 @@ function Composer(props: ComposerProps) {
 
   return (
     <>
-    <Form form={form} onSubmit={save} submitLabel="Schedule" busyLabel="Saving…" class="form compose-form" label="Compose" actions={
-      <button type="submit" onClick={() => (asDraft.current = true)} disabled={form.submitting.value}>
-        Save as draft
-      </button>
-    }>
-      {props.post?.state === "published" ? (
-        <p class="compose-note">
-          This post is published: its text and time can no longer change. <Link href={`/posts/${props.post.id}`}>Open the post</Link>
-        </p>
-      ) : null}
-      <fieldset class="compose-who">
-        <legend>Who posts</legend>
-        {locked ? <p class="field-hint compose-who-note">A saved post keeps its persona, account and template.</p> : null}
-        <Field form={form} name="persona_id" label="Persona" as="select" disabled={locked}>
-          <option value="">Pick a persona</option>
-          {props.personas.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Field>
-        <Field
-          form={form}
-          name="platform_account_id"
-          label="Account"
-          as="select"
-          disabled={locked || !persona || accountList.length === 0}
-          hint={accountHint(persona, accounts.loading, accounts.error, accountList.length)}
-        >
-          <option value="">{persona ? "Pick an account" : "Pick a persona first"}</option>
-          {accountList.map((a) => (
-            <option key={a.id} value={a.id}>
-              @{a.username} on {platformLabel(a.platform_type)}
-            </option>
-          ))}
-        </Field>
-        <Field form={form} name="content_template_id" label="Template" as="select" disabled={locked}>
-          <option value="">None: free text</option>
-          {templateOptions.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.template_name}
-            </option>
-          ))}
-        </Field>
-        {rendering.error ? (
-          <p class="field-error" role="alert">
-            The template could not be rendered: {rendering.error}
+      <Form
+        form={form}
+        onSubmit={save}
+        submitLabel="Schedule"
+        busyLabel="Saving…"
+        class="form compose-form"
+        label="Compose"
+        actions={
+          <button type="submit" onClick={() => (asDraft.current = true)} disabled={form.submitting.value}>
+            Save as draft
+          </button>
+        }
+      >
+        {props.post?.state === "published" ? (
+          <p class="compose-note">
+            This post is published: its text and time can no longer change. <Link href={`/posts/${props.post.id}`}>Open the post</Link>
           </p>
         ) : null}
-      </fieldset>
-
-      <div class={"compose-write" + (showDiff || warnings.length > 0 ? " compose-write-side" : "")}>
-        <div class="compose-text">
+        <fieldset class="compose-who">
+          <legend>Who posts</legend>
+          {locked ? <p class="field-hint compose-who-note">A saved post keeps its persona, account and template.</p> : null}
+          <Field form={form} name="persona_id" label="Persona" as="select" disabled={locked}>
+            <option value="">Pick a persona</option>
+            {props.personas.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Field>
           <Field
             form={form}
-            name="final_content"
-            label="Text"
-            as="textarea"
-            hint={lengthHint(platform)}
-          />
-          {platform && account ? <Counters text={v.final_content} platform={platform} account={account} check={current} /> : null}
-        </div>
-        <aside class="compose-side" aria-label="Checks">
-          <Warnings warnings={warnings} />
-          {showDiff && rendering.text !== null ? (
-            <TemplateChanges
-              rendered={rendering.text}
-              text={v.final_content}
-              onReset={() => form.set("final_content", rendering.text ?? "")}
-            />
+            name="platform_account_id"
+            label="Account"
+            as="select"
+            disabled={locked || !persona || accountList.length === 0}
+            hint={accountHint(persona, accounts.loading, accounts.error, accountList.length)}
+          >
+            <option value="">{persona ? "Pick an account" : "Pick a persona first"}</option>
+            {accountList.map((a) => (
+              <option key={a.id} value={a.id}>
+                @{a.username} on {platformLabel(a.platform_type)}
+              </option>
+            ))}
+          </Field>
+          <Field form={form} name="content_template_id" label="Template" as="select" disabled={locked}>
+            <option value="">None: free text</option>
+            {templateOptions.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.template_name}
+              </option>
+            ))}
+          </Field>
+          {rendering.error ? (
+            <p class="field-error" role="alert">
+              The template could not be rendered: {rendering.error}
+            </p>
           ) : null}
-        </aside>
-      </div>
+        </fieldset>
 
-      <Schedule form={form} persona={persona} zone={zone} at={at} />
-    </Form>
-    {justSaved ? <SavedNotice post={justSaved} zone={zone} /> : null}
+        <div class={"compose-write" + (showDiff || warnings.length > 0 ? " compose-write-side" : "")}>
+          <div class="compose-text">
+            <Field
+              form={form}
+              name="final_content"
+              label="Text"
+              as="textarea"
+              hint={lengthHint(platform)}
+            />
+            {platform && account ? <Counters text={v.final_content} platform={platform} account={account} check={current} /> : null}
+          </div>
+          <aside class="compose-side" aria-label="Checks">
+            <Warnings warnings={warnings} />
+            {showDiff && rendering.text !== null ? (
+              <TemplateChanges
+                rendered={rendering.text}
+                text={v.final_content}
+                onReset={() => form.set("final_content", rendering.text ?? "")}
+              />
+            ) : null}
+          </aside>
+        </div>
+
+        <Schedule form={form} persona={persona} zone={zone} at={at} />
+      </Form>
+      {justSaved ? <SavedNotice post={justSaved} zone={zone} /> : null}
     </>
   );
 }
@@ -432,7 +444,14 @@ function TemplateChanges({ rendered, text, onReset }: { rendered: string; text: 
 
 // The date and time on the persona's clock, with its posting times of that weekday as
 // one-click slots.
-function Schedule({ form, persona, zone, at }: { form: ReturnType<typeof useForm<Values>>; persona: Persona | undefined; zone: string; at: Date | null }) {
+interface ScheduleProps {
+  form: FormState<Values>;
+  persona: Persona | undefined;
+  zone: string;
+  at: Date | null;
+}
+
+function Schedule({ form, persona, zone, at }: ScheduleProps) {
   const v = form.values.value;
   const noon = v.scheduled_date ? instantOfLocalInput(`${v.scheduled_date}T12:00`, zone) : null;
   const weekday = noon ? weekdayNames[wallTime(noon, zone).weekday] : undefined;
