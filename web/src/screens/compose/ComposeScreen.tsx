@@ -407,7 +407,7 @@ function Warnings({ warnings }: { warnings: PostCheck["warnings"] }) {
             {w.post_id ? (
               <>
                 {" "}
-                <Link href={`/posts/${w.post_id}`}>See that post</Link>
+                <Link href={`/posts/${w.post_id}`}>{w.code === "duplicate_text" ? "See the post with this text" : "See the nearby post"}</Link>
               </>
             ) : null}
           </li>
