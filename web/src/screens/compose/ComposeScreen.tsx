@@ -366,12 +366,14 @@ function Counters({ text, platform, account, check }: { text: string; platform: 
   const tooManyTags = hashtags > hashtagLimit;
 
   const [announcement, setAnnouncement] = useState("");
-  const wasOver = useRef(over > 0);
+  const was = useRef({ over: over > 0, tags: tooManyTags });
   useEffect(() => {
-    if (over > 0 === wasOver.current) return;
-    wasOver.current = over > 0;
-    setAnnouncement(over > 0 ? `Over the limit by ${over} characters.` : "Within the limit again.");
-  }, [over > 0]);
+    const said: string[] = [];
+    if (over > 0 !== was.current.over) said.push(over > 0 ? `Over the limit by ${over} characters.` : "Within the limit again.");
+    if (tooManyTags !== was.current.tags) said.push(tooManyTags ? `More than ${hashtagLimit} hashtags.` : "Hashtags within the limit again.");
+    was.current = { over: over > 0, tags: tooManyTags };
+    if (said.length > 0) setAnnouncement(said.join(" "));
+  }, [over > 0, tooManyTags]);
 
   return (
     <div class="compose-counters">
