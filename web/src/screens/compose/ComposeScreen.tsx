@@ -405,7 +405,7 @@ function Warnings({ warnings }: { warnings: PostCheck["warnings"] }) {
       <ul>
         {warnings.map((w, i) => (
           <li key={`${w.code}-${i}`}>
-            {w.message}
+            {sentence(w.message)}
             {w.post_id ? (
               <>
                 {" "}
@@ -532,12 +532,19 @@ function SavedNotice({ post, zone }: { post: Post; zone: string }) {
       {warnings.length > 0 ? (
         <ul>
           {warnings.map((w, i) => (
-            <li key={i}>{w.message}</li>
+            <li key={i}>{sentence(w.message)}</li>
           ))}
         </ul>
       ) : null}
     </div>
   );
+}
+
+// The server's warnings are phrases ("the same text is already scheduled…"); a list
+// item reads better as a sentence.
+function sentence(text: string): string {
+  const t = text.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
 }
 
 function words(n: number): string {
