@@ -204,7 +204,7 @@ function ImportOutcome(props: { name: string; answer: ImportResult; byId: Map<st
       header: "Account",
       cell: (p) => {
         const a = accountOf(p);
-        return a ? `${a.username} (${platformLabel(a.platform_type)})` : "—";
+        return a ? `${a.username} · ${platformLabel(a.platform_type)}` : "—";
       },
     },
     {
@@ -349,7 +349,7 @@ function ExportSection(props: { personas: Persona[] | undefined; accounts: Accou
               <optgroup key={p.id} label={p.name}>
                 {own.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.username} ({platformLabel(a.platform_type)})
+                    {a.username} · {platformLabel(a.platform_type)}
                   </option>
                 ))}
               </optgroup>

@@ -8,7 +8,7 @@ function RuleFields({ form, scope }: { form: FormState<Values>; scope: HashtagSc
   const name = scope === "default" ? "" : ` for ${platformLabel(scope)}`;
   const maxHint =
     scope === "default"
-      ? `Empty: each platform's own number (${platformNames.map((p) => `${platformLabel(p)} ${defaultMaxHashtags[p]}`).join(", ")}).`
+      ? `Empty: the platform's usual number (${platformNames.map((p) => `${platformLabel(p)} ${defaultMaxHashtags[p]}`).join(", ")}).`
       : `Empty: ${defaultMaxHashtags[scope]}.`;
   return (
     <div class="template-hashtag-rule">

@@ -231,6 +231,7 @@ function Editor({ template: loaded }: { template: Template | null }) {
             as="textarea"
             hint="One a line: the images or videos the post uses."
             spellcheck={false}
+            class="template-json"
           />
           <Field
             form={form}
