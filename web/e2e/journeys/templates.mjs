@@ -22,17 +22,18 @@ function persona(name, location, hashtags) {
   };
 }
 
-// The rendered post once the preview shows it for `who` on `platform`.
+// Waits until the preview shows `expected` rendered for `who` on `platform` (the preview
+// follows the typing ~300 ms later; its element is made anew when problems come between).
 async function rendered(page, who, platform, expected) {
   const post = page.getByRole("group", { name: `Rendered for ${who} on ${platform}` });
-  await visible(post);
-  await page.waitForFunction(
-    ([el, text]) => el?.textContent === text,
-    [await post.elementHandle(), expected],
-    { timeout: 30_000 },
-  ).catch(async () => {
-    throw new Error(`the preview for ${who} on ${platform} reads ${JSON.stringify(await post.textContent())}, expected ${JSON.stringify(expected)}`);
-  });
+  const deadline = Date.now() + 30_000;
+  let shown = null;
+  while (Date.now() < deadline) {
+    shown = await post.textContent({ timeout: 1_000 }).catch(() => null);
+    if (shown === expected) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the preview for ${who} on ${platform} reads ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
 }
 
 async function fitsPhone(page, what) {

@@ -10,16 +10,25 @@ import { takeFlash } from "./flash";
 import type { Template } from "./template-form";
 import "./templates.css";
 
+// The start of a text, on one line.
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 90 ? line.slice(0, 89) + "…" : line;
+}
+
 const columns: Column<Template>[] = [
   {
     header: "Name",
     cell: (t) => (
-      <Link href={`/templates/${t.id}`} class="template-name">
-        {t.template_name}
-      </Link>
+      <>
+        <Link href={`/templates/${t.id}`} class="template-name">
+          {t.template_name}
+        </Link>
+        {t.template_text ? <span class="template-excerpt">{excerpt(t.template_text)}</span> : null}
+      </>
     ),
   },
-  { header: "Type", cell: (t) => t.content_type },
+  { header: "Type", cell: (t) => t.content_type.charAt(0).toUpperCase() + t.content_type.slice(1) },
   {
     header: "Platforms",
     cell: (t) => (
