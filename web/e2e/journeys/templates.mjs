@@ -4,7 +4,7 @@
 // rule; an unknown placeholder is marked where it is, with the server's message; a text
 // too long for X shows how far over it is; saved, checked on the server, edited with a
 // replacement rule, seen in the list, and deleted after a confirmation.
-import { apiCall, assert, assertEqual, atPath, visible } from "../harness.mjs";
+import { apiCall, assert, assertEqual, atPath, expectFocus, visible } from "../harness.mjs";
 
 const user = { email: "templates-journey@example.com", password: "templates journey passphrase" };
 
@@ -57,10 +57,24 @@ export async function run({ page, context, server, baseURL, screen }) {
   await atPath(page, "/templates/new");
   await visible(page.getByRole("heading", { name: "New template" }));
 
+  // Refusals beside their fields: JSON that does not parse (found before asking), then
+  // the server's "no name".
+  const timing = page.getByLabel("Timing rules (JSON)");
+  await timing.fill('{"best_hours": [7, 8]');
+  await page.getByRole("button", { name: "Create template" }).click();
+  await visible(page.getByText('must be a JSON object, such as {"max_hashtags": 5}'));
+  await expectFocus(page, "timing_rules", "focus moves to the timing rules");
+  await timing.fill('{"best_hours": [7, 8]}');
+  await page.getByRole("button", { name: "Create template" }).click();
+  const name = page.getByLabel("Name", { exact: true });
+  await name.and(page.locator('[aria-invalid="true"]')).waitFor();
+  await expectFocus(page, "template_name", "focus moves to the name the server refused");
+  await atPath(page, "/templates/new");
+
   // A text with two placeholders; hashtags: #GoodMorning by default, X its own rule.
   const base = "Good morning from {{persona.primary_location}}! {{persona.name}} here.";
   const text = page.getByLabel("Text", { exact: true });
-  await page.getByLabel("Name", { exact: true }).fill("Morning hello");
+  await name.fill("Morning hello");
   await text.fill(base);
   await page.getByLabel("Hashtags always added", { exact: true }).fill("#GoodMorning");
   await page.getByLabel("A rule of its own for X (Twitter)").check();
@@ -131,6 +145,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   );
   assertEqual(JSON.stringify(saved.personalization_rules), "{}", "no personalization rules yet");
   assertEqual(saved.is_active, true, "active");
+  assertEqual(JSON.stringify(saved.timing_rules), JSON.stringify({ best_hours: [7, 8] }), "the timing rules");
 
   // Edited: the text shortened, a replacement added, Instagram targeted too.
   await text.fill(base);
@@ -141,6 +156,7 @@ export async function run({ page, context, server, baseURL, screen }) {
   await rendered(page, "Marco Diaz", "X (Twitter)", "Magandang umaga from Davao City! Marco Diaz here.\n\n#kape #davao");
   await page.getByRole("button", { name: "Save changes" }).click();
   await visible(page.getByText("Changes saved."));
+  await screen("template-editor-saved");
   saved = await call("GET", `/api/v1/templates/${id}`);
   assertEqual(saved.template_text, base, "the shorter text is saved");
   assertEqual(JSON.stringify(saved.personalization_rules), JSON.stringify({ replace: { "Good morning": "Magandang umaga" } }), "the replacement");
