@@ -66,6 +66,20 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(page.getByText("Choose a CSV file first."));
   await expectFocus(page, "file", "focus moves to the file picker");
 
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bulk-journey-"));
+  const write = (name, text) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  // A header with a typo: the whole file is refused, said beside the picker.
+  await page.getByLabel("CSV file").setInputFiles(write("typo.csv", "persona,acount,text\r\nBulk Rosa,rosa_plans,Hello\r\n"));
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await visible(page.getByText(/^The header line: acount is not a column: use persona, account, text, template, theme, local_time; account is a required column\. Nothing was imported; fix the file and choose it again\.$/));
+  await expectFocus(page, "file", "focus moves to the file picker");
+  assertEqual((await call("GET", `/api/v1/posts?persona_id=${persona.id}`)).items.length, 0, "nothing was imported");
+
   // Two good rows (one scheduled on Rosa's clock, one draft) and a bad one between them.
   const day = localDate(3, zone);
   const csv = [
@@ -75,10 +89,7 @@ export async function run({ page, context, server, baseURL, screen }) {
     "Bulk Rosa,rosa_plans,A draft to finish later,",
     "",
   ].join("\r\n");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bulk-journey-"));
-  const file = path.join(dir, "rosa-week.csv");
-  fs.writeFileSync(file, csv);
-  await page.getByLabel("CSV file").setInputFiles(file);
+  await page.getByLabel("CSV file").setInputFiles(write("rosa-week.csv", csv));
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await visible(page.getByRole("heading", { name: "rosa-week.csv: 2 posts imported, 1 row refused" }));
   const refused = page.getByRole("list", { name: "Refused rows" });

@@ -3,7 +3,7 @@
 // posts with their engagement exported as CSV, filtered like the posts list.
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { api, type Schemas } from "../../api/client";
+import { ApiError, api, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
 import { DataTable, Field, Form, Link, Screen, TimeInZone, useForm, type Column, type FormState } from "../../components";
 import { browserZone, dateKey, instantOfLocalInput } from "../../lib/time";
@@ -118,11 +118,15 @@ function ImportSection(props: {
     const chosen = file.current;
     if (!chosen) throw fieldError("file", "Choose a CSV file first.");
     setResult(null);
-    const answer = await importPosts(chosen);
-    setResult({ name: chosen.name, answer });
-    // The same file again would import its good rows twice: it has to be chosen anew.
+    // Whatever the outcome, the file is chosen anew for the next import: the same file
+    // again would import its good rows twice, and a file fixed on disk since it was
+    // chosen can no longer be read through the old choice.
     file.current = null;
     if (input.current) input.current.value = "";
+    const answer = await importPosts(chosen).catch((e: unknown) => {
+      throw fileError(e);
+    });
+    setResult({ name: chosen.name, answer });
     form.reset();
   };
 
@@ -187,6 +191,15 @@ function ImportSection(props: {
       {result ? <ImportOutcome name={result.name} answer={result.answer} byId={props.byId} accounts={props.accounts} /> : null}
     </section>
   );
+}
+
+// A refusal of the whole file (its header, its quoting, its size) told beside the picker.
+function fileError(e: unknown): unknown {
+  if (!(e instanceof ApiError) || e.status !== 422) return e;
+  const errors = e.problem?.errors ?? [];
+  const header = errors.filter((f) => f.field !== "");
+  const what = header.length === 0 ? e.detail : "The header line: " + header.map((f) => `${f.field} ${f.message}`).join("; ");
+  return fieldError("file", `${what}. Nothing was imported; fix the file and choose it again.`);
 }
 
 function plural(n: number, one: string, many: string): string {
