@@ -113,6 +113,10 @@ export async function run({ page, context, server, baseURL, screen }) {
   await visible(marks.getByText(/^unknown placeholder \{\{persona\.nickname\}\}; use persona\.name/));
   await visible(preview.getByText("Cannot be rendered for Marco Diaz:"));
   await screen("template-editor-unknown");
+  // Dark mode too: axe checks the marks' and the preview's contrast.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screen("template-editor-unknown-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Too long for X: the count against 280, and how far over.
   const filler = " Kape muna bago trabaho.".repeat(10);
