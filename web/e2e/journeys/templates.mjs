@@ -91,6 +91,12 @@ export async function run({ page, context, server, baseURL, screen }) {
   // Persona B: her name, her city, her hashtag.
   await preview.getByLabel("Persona", { exact: true }).selectOption({ label: "Marco Diaz" });
   await rendered(page, "Marco Diaz", "X (Twitter)", "Good morning from Davao City! Marco Diaz here.\n\n#kape #davao");
+  // Typed key by key: each change asks again and aborts the question before, so the
+  // preview ends on the whole text, not on a slower answer to part of it.
+  await text.press("End");
+  await text.pressSequentially(" Salamat!", { delay: 40 });
+  await rendered(page, "Marco Diaz", "X (Twitter)", "Good morning from Davao City! Marco Diaz here. Salamat!\n\n#kape #davao");
+  await text.fill(base);
   // Instagram has no rule of its own: the default one.
   await preview.getByLabel("Platform").selectOption({ label: "Instagram" });
   await rendered(page, "Marco Diaz", "Instagram", "Good morning from Davao City! Marco Diaz here.\n\n#GoodMorning #davao");
