@@ -77,7 +77,7 @@ export function TokensSection() {
           { header: "Created", cell: (t) => <TimeInZone at={t.created_at} /> },
           { header: "Last used", cell: (t) => <TimeInZone at={t.last_used_at} fallback="never" /> },
           {
-            header: <span class="settings-sr-only">Actions</span>,
+            header: <span class="visually-hidden">Actions</span>,
             cell: (t) => (
               <ConfirmButton
                 ariaLabel={`Delete token ${t.name}`}
