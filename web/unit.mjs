@@ -23,7 +23,8 @@ try {
     logLevel: "warning",
   });
   const files = tests.map((f) => path.join(out, f.replace(/\.mjs$/, ".js")));
-  // Test files are ESM whatever their extension says.
+  // Test files are ESM whatever their extension says. PERSONA_WEB_DIR_FOR_TESTS tells them
+  // where web/ is, since they run from a temporary directory.
   fs.writeFileSync(path.join(out, "package.json"), '{"type":"module"}');
   const run = spawnSync(process.execPath, ["--test", ...files], { stdio: "inherit", env: { ...process.env, TZ: "UTC", PERSONA_WEB_DIR_FOR_TESTS: here } });
   process.exitCode = run.status ?? 1;

@@ -75,7 +75,7 @@ test("WCAG contrast ratio", () => {
 // The chart's line colours (engagement.css) against the chart's background (styles.css
 // --surface), light and dark: at least 3:1 each, as WCAG asks of graphical objects.
 test("chart colours pass 3:1 against the chart background, light and dark", () => {
-  const web = fs.existsSync(path.join(process.cwd(), "src", "styles.css")) ? process.cwd() : path.join(process.cwd(), "web");
+  const web = process.env.PERSONA_WEB_DIR_FOR_TESTS; // set by unit.mjs
   const styles = fs.readFileSync(path.join(web, "src", "styles.css"), "utf8");
   const chart = fs.readFileSync(path.join(web, "src", "screens", "engagement", "engagement.css"), "utf8");
   const darkAt = (css) => css.indexOf("prefers-color-scheme: dark");

@@ -44,7 +44,10 @@ void AddTemplateRoutes(Router& router, app::TemplateService& templates) {
 
   router.Add(
       verb::post, "/api/v1/templates/preview",
-      [&templates](Request& req) { return JsonResponse(200, templates.Preview(req.caller->user_id, req.json)); },
+      [&templates](Request& req) {
+        RequireNoNul(req.json);
+        return JsonResponse(200, templates.Preview(req.caller->user_id, req.json));
+      },
       RouteOptions{.json_body = true});
 
   router.Add(
