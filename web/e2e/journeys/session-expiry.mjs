@@ -12,6 +12,8 @@ export async function run({ page, context, server, baseURL }) {
   await atPath(page, "/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proxies" }).click();
   await visible(page.getByRole("heading", { name: "Proxies" }));
+  // Its own requests done first: one refused after the logout would go to the login too.
+  await page.waitForLoadState("networkidle");
 
   // The server forgets the session (the cookie is the page's own).
   await apiCall(context, baseURL, "POST", "/api/v1/auth/logout");
