@@ -10,13 +10,13 @@ import {
   jsonObject,
   moveFieldError,
   patchOf,
-  platformLabel,
   secretRows,
   tokensFrom,
   wholeNumber,
 } from "../src/screens/accounts/account-form.ts";
 import { instantOfLocalInput, localInputValue, rfc3339, secondsLeft } from "../src/lib/time.ts";
 import { ApiError } from "../src/api/client.ts";
+import { platformLabel } from "../src/lib/platforms.ts";
 
 const account = {
   id: "a1", persona_id: "p1", platform_type: "twitter", username: "maria", display_name: null, bio: null,

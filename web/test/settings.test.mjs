@@ -2,7 +2,8 @@ import "./fake-window.mjs";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { exportFilename, groupSecret, recoveryCodesText } from "../src/screens/settings/download.ts";
-import { blameField, fieldError } from "../src/screens/settings/reauth.ts";
+import { fieldError } from "../src/api/client.ts";
+import { blameField } from "../src/screens/settings/reauth.ts";
 import { ApiError } from "../src/api/client.ts";
 
 // unit.mjs runs with TZ=UTC, so the browser's zone is UTC here.

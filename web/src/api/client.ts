@@ -35,6 +35,35 @@ export class ApiError extends Error {
   }
 }
 
+// Every item of a keyset-paged list ({items, next_cursor}), page after page: at most
+// `maxPages` of them (`truncated` then says more were left).
+export async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>,
+  maxPages = Infinity,
+): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let n = 0; n < maxPages; n++) {
+    const result = await page(cursor);
+    items.push(...result.items);
+    if (!result.next_cursor) return { items, truncated: false };
+    cursor = result.next_cursor;
+  }
+  return { items, truncated: true };
+}
+
+// A failure found before asking the server (or a server refusal moved beside the field
+// it is about), shaped like the server's own so a Form shows it the same way.
+export function fieldError(field: string, message: string, status = 422): ApiError {
+  return new ApiError(status, message, {
+    type: "about:blank",
+    title: status === 403 ? "Forbidden" : "Unprocessable Content",
+    status,
+    detail: message,
+    errors: [{ field, message }],
+  });
+}
+
 // Told of every 401 (session.ts forgets the user); then the redirect to login follows.
 let onUnauthorized: () => void = () => {};
 export function setUnauthorizedHandler(handler: () => void): void {

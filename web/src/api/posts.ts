@@ -1,7 +1,7 @@
 // Posts and what the post screens show beside them (docs/engagement.md): every
 // published post (all pages), the personas and accounts by id (names, zones), and the
 // limit refusals of a publication.
-import { ApiError, api, type Schemas } from "./client";
+import { allPages, ApiError, api, type Schemas } from "./client";
 
 export type Post = Schemas["Post"];
 export type Persona = Schemas["Persona"];
@@ -12,26 +12,16 @@ export type DueItem = Schemas["DueList"]["items"][number];
 // Every published post, page after page (a handful of personas posting by hand makes a
 // few thousand at most).
 export async function loadPublishedPosts(signal?: AbortSignal): Promise<Post[]> {
-  const posts: Post[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.get("/api/v1/posts", { query: { state: "published", limit: 200, cursor }, signal });
-    posts.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return posts;
+  const all = await allPages((cursor) =>
+    api.get("/api/v1/posts", { query: { state: "published", limit: 200, cursor }, signal }),
+  );
+  return all.items;
 }
 
 // Every template of the user (for names and success rates).
 export async function loadTemplates(signal?: AbortSignal): Promise<Template[]> {
-  const templates: Template[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.get("/api/v1/templates", { query: { limit: 200, cursor }, signal });
-    templates.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return templates;
+  const all = await allPages((cursor) => api.get("/api/v1/templates", { query: { limit: 200, cursor }, signal }));
+  return all.items;
 }
 
 export interface Directory {

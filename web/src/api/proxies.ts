@@ -1,6 +1,6 @@
 // Proxy calls that need shaping: the import takes text/plain (not JSON), and the
 // inventory screen wants every proxy at once (a few pages at most).
-import { api, buildUrl, send, type ResponseOf, type Schemas } from "./client";
+import { allPages, api, buildUrl, send, type ResponseOf, type Schemas } from "./client";
 
 export type ProxyImportResult = ResponseOf<"/api/v1/proxies/import", "post">;
 
@@ -17,14 +17,8 @@ export async function importProxies(
 
 // Every proxy of the inventory, newest first, following next_cursor.
 export async function listAllProxies(signal?: AbortSignal): Promise<Schemas["Proxy"][]> {
-  const all: Schemas["Proxy"][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.get("/api/v1/proxies", { query: { limit: 200, cursor }, signal });
-    all.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return all;
+  const all = await allPages((cursor) => api.get("/api/v1/proxies", { query: { limit: 200, cursor }, signal }));
+  return all.items;
 }
 
 // The lines of `text` the import refused, in order, for the box to keep for fixing.

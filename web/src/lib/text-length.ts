@@ -3,7 +3,7 @@
 // (tests/data/text_length_vectors.json, the twitter-text package's own results; both test
 // suites run them). See docs/engagement.md#length.
 
-export type Platform = "twitter" | "instagram" | "tiktok" | "linkedin";
+import type { Platform } from "./platforms";
 
 // The most characters a post may have (X: weighted, see postLength).
 export const platformLimits: Record<Platform, number> = { twitter: 280, instagram: 2200, tiktok: 4000, linkedin: 3000 };

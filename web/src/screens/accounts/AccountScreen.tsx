@@ -7,21 +7,13 @@ import { useResource } from "../../api/resource";
 import { ConfirmButton, Field, Form, Link, ListState, Screen, TimeInZone, useForm, useNow } from "../../components";
 import { navigate } from "../../lib/router";
 import type { ScreenProps } from "../../routes";
-import {
-  accountError,
-  accountStatuses,
-  capitalised,
-  editValues,
-  patchOf,
-  platformLabel,
-  verificationLevels,
-  type Account,
-  type EditValues,
-} from "./account-form";
+import { accountError, accountStatuses, editValues, patchOf, verificationLevels, type Account, type EditValues } from "./account-form";
 import { AccountStatusBadge } from "./AccountStatusBadge";
 import { RevealButton } from "./RevealDialog";
 import { isAfter } from "../../lib/time";
 import "./accounts.css";
+import { capitalised } from "../../lib/text";
+import { platformLabel } from "../../lib/platforms";
 
 type Persona = Schemas["Persona"];
 

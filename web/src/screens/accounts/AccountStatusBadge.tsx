@@ -1,5 +1,6 @@
 // An account's status as a badge, and "Not in use" beside it when it is switched off.
-import { capitalised, type Account } from "./account-form";
+import { type Account } from "./account-form";
+import { capitalised } from "../../lib/text";
 
 export function AccountStatusBadge({ account }: { account: Account }) {
   return (

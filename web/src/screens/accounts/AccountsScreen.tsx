@@ -2,7 +2,7 @@
 // warnings at a glance, and a form to add one (its credentials are stored encrypted and
 // never shown again, except through the reveal on the account's screen).
 import { useState } from "preact/hooks";
-import { api, type Schemas } from "../../api/client";
+import { api, fieldError, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
 import {
   ClockInZone,
@@ -19,21 +19,11 @@ import {
   type Column,
 } from "../../components";
 import type { ScreenProps } from "../../routes";
-import {
-  accountError,
-  credentialsFrom,
-  fieldError,
-  handle,
-  platformLabel,
-  platforms,
-  tokensFrom,
-  wholeNumber,
-  type Account,
-  type Platform,
-} from "./account-form";
+import { accountError, credentialsFrom, handle, tokensFrom, wholeNumber, type Account } from "./account-form";
 import { AccountStatusBadge } from "./AccountStatusBadge";
 import { isAfter } from "../../lib/time";
 import "./accounts.css";
+import { type Platform, platformLabel, platforms } from "../../lib/platforms";
 
 type Persona = Schemas["Persona"];
 
@@ -193,8 +183,8 @@ function AddAccount({ persona, onAdded }: { persona: Persona; onAdded: (a: Accou
           <div class="acct-row">
             <Field form={form} name="platform_type" label="Platform" as="select">
               {platforms.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
+                <option key={p} value={p}>
+                  {platformLabel(p)}
                 </option>
               ))}
             </Field>

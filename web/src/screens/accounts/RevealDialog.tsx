@@ -2,10 +2,11 @@
 // credentials and tokens for 30 seconds (counted down on screen), then hidden again.
 // The secret lives only in the dialog's body, which unmounts on close: closing forgets it.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, api, type Schemas } from "../../api/client";
+import { api, ApiError, fieldError, type Schemas } from "../../api/client";
 import { Dialog, Field, Form, Link, useForm, useNow } from "../../components";
-import { fieldError, platformLabel, secretRows, type Account } from "./account-form";
+import { secretRows, type Account } from "./account-form";
 import { secondsAfter, secondsLeft } from "../../lib/time";
+import { platformLabel } from "../../lib/platforms";
 
 const kShownSeconds = 30;
 

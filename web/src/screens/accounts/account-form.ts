@@ -1,33 +1,15 @@
 // What the account screens share that is not markup: the platform and status choices,
 // turning form text into the API's values (numbers, JSON objects, write-only secrets),
 // and showing a revealed secret. Pure, so web/test/accounts.test.mjs covers it.
-import { ApiError, type Schemas } from "../../api/client";
+import { ApiError, fieldError, type Schemas } from "../../api/client";
 import { instantOfLocalInput, localInputValue, rfc3339 } from "../../lib/time";
 
 export type Account = Schemas["Account"];
-export type Platform = Account["platform_type"];
 export type AccountStatus = Account["account_status"];
 export type VerificationLevel = Account["verification_level"];
 
-// The platforms of src/domain/platform.h. The API also takes "x" and stores it as
-// "twitter"; people call it X now, so that is the name shown.
-export const platforms: { value: Platform; label: string }[] = [
-  { value: "twitter", label: "X (Twitter)" },
-  { value: "instagram", label: "Instagram" },
-  { value: "tiktok", label: "TikTok" },
-  { value: "linkedin", label: "LinkedIn" },
-];
-
-export function platformLabel(platform: string): string {
-  return platforms.find((p) => p.value === platform)?.label ?? platform;
-}
-
 export const accountStatuses: AccountStatus[] = ["pending", "verified", "suspended", "banned"];
 export const verificationLevels: VerificationLevel[] = ["basic", "verified", "business"];
-
-export function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
 
 // "@maria" or "maria" → "maria": the handle without the at sign people type out of habit.
 export function handle(username: string): string {
@@ -36,11 +18,6 @@ export function handle(username: string): string {
 
 // A free-form JSON object (credentials, settings).
 export type JsonObject = Record<string, unknown>;
-
-// A failure of one field found before asking the server, shown like the server's own.
-export function fieldError(field: string, message: string): ApiError {
-  return new ApiError(422, message, { type: "about:blank", title: "Unprocessable Content", status: 422, detail: message, errors: [{ field, message }] });
-}
 
 // The same failure with one field's errors under another name: the server judges
 // `credentials` as a whole, the form asks for it in parts.

@@ -7,12 +7,13 @@ import { Field, InfiniteList, Link, ListState, Screen, TimeInZone } from "../../
 import type { ScreenProps } from "../../routes";
 import { DataView } from "./DataView";
 import { FilterBar, PersonaFilter, TimeRangeFields } from "./filters";
-import { activityTypeLabel, manualTypeLabels, manualTypes, platformLabel, platformLabels, platforms, systemTypes } from "./labels";
-import { usePersonas, type Persona } from "./personas";
+import { platformLabel, platformLabels, platforms } from "../../lib/platforms";
+import { activityTypeLabel, manualTypeLabels, manualTypes, systemTypes } from "./labels";
 import { RecordDialog } from "./RecordDialog";
 import { RecordedNotice } from "./RecordedNotice";
 import { useUrlFilters } from "./url-filters";
 import "./activity.css";
+import { type Persona, usePersonas } from "../../api/personas";
 
 type Activity = Schemas["Activity"];
 

@@ -2,8 +2,9 @@
 // values: persona ids become names, platforms their names, lists are joined and nested
 // objects shown as compact JSON.
 import type { ComponentChildren } from "preact";
-import { dataLabel, platformLabel } from "./labels";
-import type { Persona } from "./personas";
+import { dataLabel } from "./labels";
+import type { Persona } from "../../api/personas";
+import { platformLabel } from "../../lib/platforms";
 
 export interface DataViewProps {
   data: unknown;

@@ -4,9 +4,9 @@
 import { useEffect } from "preact/hooks";
 import { ApiError, api, type Schemas } from "../../api/client";
 import { ClockInZone, Dialog, Field, Form, Link, useForm } from "../../components";
-import { manualTypeLabels, manualTypes, platformLabels, platforms, type ManualType, type Platform } from "./labels";
-import { sortedByName } from "./filters";
-import type { Persona } from "./personas";
+import { platformLabels, platforms, type Platform } from "../../lib/platforms";
+import { manualTypeLabels, manualTypes, type ManualType } from "./labels";
+import { type Persona, sortedByName } from "../../api/personas";
 
 type Activity = Schemas["Activity"];
 

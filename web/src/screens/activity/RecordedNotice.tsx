@@ -3,8 +3,9 @@
 // critical one raises a security event, which is said here plainly.
 import { Link, TimeInZone } from "../../components";
 import type { Schemas } from "../../api/client";
-import { activityTypeLabel, platformLabel } from "./labels";
-import type { Persona } from "./personas";
+import { activityTypeLabel } from "./labels";
+import type { Persona } from "../../api/personas";
+import { platformLabel } from "../../lib/platforms";
 
 export function RecordedNotice(props: { activity: Schemas["Activity"]; persona: Persona | undefined; onDismiss: () => void }) {
   const a = props.activity;

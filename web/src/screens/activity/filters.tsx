@@ -5,7 +5,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useId, useState } from "preact/hooks";
 import { Field } from "../../components";
 import { browserZone, instantOfLocalInput, localInputValue, parseInstant } from "../../lib/time";
-import type { Persona } from "./personas";
+import { type Persona, sortedByName } from "../../api/personas";
 
 export function FilterBar(props: { label: string; count: number; onClear: () => void; children: ComponentChildren }) {
   // On a phone the fields fold away behind a button, so the list comes first.
@@ -85,6 +85,3 @@ export function PersonaFilter(props: { personas: Persona[] | undefined; value: s
   );
 }
 
-export function sortedByName(personas: Persona[] | undefined): Persona[] {
-  return [...(personas ?? [])].sort((a, b) => a.name.localeCompare(b.name));
-}

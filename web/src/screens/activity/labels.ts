@@ -1,22 +1,6 @@
-// Names shown for the API's codes: platforms, activity types, security event types.
+// Names shown for the API's codes: activity types and security event types (platforms:
+// lib/platforms.ts).
 import type { Schemas } from "../../api/client";
-
-// The platforms of the OpenAPI enum. "x" is the server's alias of twitter (stored as
-// twitter), so it is no choice of its own: the twitter entry is labelled X.
-export type Platform = Exclude<Schemas["ManualActionCreate"]["platform_type"], "x">;
-export const platformLabels: Record<Platform, string> = {
-  twitter: "X (Twitter)",
-  instagram: "Instagram",
-  tiktok: "TikTok",
-  linkedin: "LinkedIn",
-};
-export const platforms = Object.keys(platformLabels) as Platform[];
-
-export function platformLabel(platform: string | null | undefined): string {
-  if (!platform) return "No platform";
-  if (platform === "x") return platformLabels.twitter;
-  return platform in platformLabels ? platformLabels[platform as Platform] : platform;
-}
 
 // What POST /activity accepts (docs/activity.md).
 export type ManualType = Schemas["ManualActionCreate"]["activity_type"];

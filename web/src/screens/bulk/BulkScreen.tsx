@@ -3,17 +3,17 @@
 // posts with their engagement exported as CSV, filtered like the posts list.
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { ApiError, api, type Schemas } from "../../api/client";
+import { api, ApiError, fieldError, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
 import { DataTable, Field, Form, Link, Screen, TimeInZone, useForm, type Column, type FormState } from "../../components";
 import { browserZone, dateKey, instantOfLocalInput } from "../../lib/time";
 import type { ScreenProps } from "../../routes";
-import { fieldError, platformLabel } from "../accounts/account-form";
-import { sortedByName } from "../activity/filters";
-import { usePersonas, type Persona } from "../activity/personas";
-import { saveFile } from "../settings/download";
 import { exampleCsv, exportPosts, importColumns, importPosts, type ImportResult } from "./posts-csv";
 import "./bulk.css";
+import { plural } from "../../lib/text";
+import { platformLabel } from "../../lib/platforms";
+import { type Persona, sortedByName, usePersonas } from "../../api/personas";
+import { saveFile } from "../../lib/download";
 
 type Account = Schemas["Account"];
 type Post = Schemas["Post"];
@@ -200,10 +200,6 @@ function fileError(e: unknown): unknown {
   const header = errors.filter((f) => f.field !== "");
   const what = header.length === 0 ? e.detail : "The header line: " + header.map((f) => `${f.field} ${f.message}`).join("; ");
   return fieldError("file", `${what}. Nothing was imported; fix the file and choose it again.`);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function ImportOutcome(props: { name: string; answer: ImportResult; byId: Map<string, Persona>; accounts: Account[] | undefined }) {

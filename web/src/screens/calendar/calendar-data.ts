@@ -2,9 +2,10 @@
 // the unscheduled drafts, the personas with their accounts (for names, zones and the
 // filters), and the one move both the drag and the Move… dialog use.
 import { useMemo } from "preact/hooks";
-import { api, ApiError, type QueryFor, type Schemas } from "../../api/client";
+import { allPages, api, ApiError, type QueryFor, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
 import { parseInstant, rfc3339 } from "../../lib/time";
+import { sortedByName } from "../../api/personas";
 
 export type Post = Schemas["Post"];
 export type Persona = Schemas["Persona"];
@@ -28,16 +29,9 @@ export interface PostsPage {
 
 type ListQuery = QueryFor<"/api/v1/posts", "get">;
 
-async function allPages(query: ListQuery, signal: AbortSignal): Promise<PostsPage> {
-  const posts: Post[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const result = await api.get("/api/v1/posts", { query: { ...query, cursor }, signal });
-    posts.push(...result.items);
-    if (!result.next_cursor) return { posts, truncated: false };
-    cursor = result.next_cursor;
-  }
-  return { posts, truncated: true };
+async function postsOf(query: ListQuery, signal: AbortSignal): Promise<PostsPage> {
+  const all = await allPages((cursor) => api.get("/api/v1/posts", { query: { ...query, cursor }, signal }), maxPages);
+  return { posts: all.items, truncated: all.truncated };
 }
 
 function stateOf(text: string): PostState | undefined {
@@ -52,7 +46,7 @@ export function usePeriodPosts(filters: PostFilters, from: Date, to: Date) {
   return useResource(
     async (signal) => {
       if (state === "draft") return { posts: [], truncated: false };
-      const page = await allPages(
+      const page = await postsOf(
         {
           limit: 200,
           persona_id: filters.persona || undefined,
@@ -75,7 +69,7 @@ export function useDrafts(filters: PostFilters, enabled: boolean) {
   return useResource(
     async (signal) =>
       enabled
-        ? allPages(
+        ? postsOf(
             { limit: 200, persona_id: filters.persona || undefined, platform_account_id: filters.account || undefined, state: "draft" },
             signal,
           )
@@ -97,7 +91,7 @@ export function usePersonasAndAccounts() {
   const data = resource.data;
   return useMemo(
     () => ({
-      personas: data ? [...data.personas].sort((a, b) => a.name.localeCompare(b.name)) : undefined,
+      personas: data ? sortedByName(data.personas) : undefined,
       accounts: data?.accounts,
       persona: new Map((data?.personas ?? []).map((p) => [p.id, p])),
       account: new Map((data?.accounts ?? []).map((a) => [a.id, a])),

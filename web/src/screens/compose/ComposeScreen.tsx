@@ -9,13 +9,14 @@ import { api, ApiError, describeError, type Schemas } from "../../api/client";
 import { useResource } from "../../api/resource";
 import { Field, Form, Link, ListState, Screen, TimeInZone, useForm, type FormState } from "../../components";
 import { location } from "../../lib/router";
-import { countHashtags, defaultHashtagLimits, platformLimits, postLength, type Platform } from "../../lib/text-length";
+import { type Platform, platformLabel } from "../../lib/platforms";
+import { countHashtags, defaultHashtagLimits, platformLimits, postLength } from "../../lib/text-length";
 import { browserZone, dateKey, instantOfLocalInput, localInputValue, rfc3339, wallTime } from "../../lib/time";
 import type { ScreenProps } from "../../routes";
-import { platformLabel } from "../accounts/account-form";
 import { usePostCheck, type PostCheck } from "./use-post-check";
 import { diffCounts, wordDiff } from "./word-diff";
 import "./compose.css";
+import { sentence } from "../../lib/text";
 
 type Persona = Schemas["Persona"];
 type Account = Schemas["Account"];
@@ -538,13 +539,6 @@ function SavedNotice({ post, zone }: { post: Post; zone: string }) {
       ) : null}
     </div>
   );
-}
-
-// The server's warnings are phrases ("the same text is already scheduled…"); a list
-// item reads better as a sentence.
-function sentence(text: string): string {
-  const t = text.trim();
-  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
 }
 
 function words(n: number): string {

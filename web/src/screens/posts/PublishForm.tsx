@@ -2,11 +2,10 @@
 // default, on the persona's clock). A refusal of the account's limits (daily limit,
 // cooldown) is told beside the form with the time it frees, in the persona's zone.
 import { useState } from "preact/hooks";
-import { api } from "../../api/client";
+import { api, fieldError } from "../../api/client";
 import { limitRefusal, type LimitRefusal, type Post } from "../../api/posts";
 import { Field, Form, TimeInZone, useForm } from "../../components";
 import { instantOfLocalInput, localInputValue, rfc3339 } from "../../lib/time";
-import { fieldError } from "./post-parts";
 
 export function PublishForm(props: { post: Post; zone: string; label: string; onPublished: (post: Post) => void }) {
   const { zone } = props;

@@ -1,8 +1,8 @@
 // What the post screens (the post, the due queue) share that is not markup: names of
 // accounts and posts, and form values turned into the API's bodies.
-import { ApiError, type Schemas } from "../../api/client";
+import { fieldError, type Schemas } from "../../api/client";
 import { countOf, metricNames, postSnapshot, type EngagementWindow, type MetricName, type Metrics } from "../../lib/engagement";
-import { platformLabel } from "../accounts/account-form";
+import { platformLabel } from "../../lib/platforms";
 
 type Post = Schemas["Post"];
 type Account = Schemas["Account"];
@@ -17,12 +17,6 @@ export function excerpt(post: Post, length = 60): string {
   const text = post.final_content.replace(/\s+/g, " ").trim();
   if (!text) return "(no text)";
   return text.length > length ? text.slice(0, length - 1).trimEnd() + "…" : text;
-}
-
-// An error of one field found before asking the server, shown like the server's 422.
-export function fieldError(field: string, message: string): ApiError {
-  const detail = message;
-  return new ApiError(422, detail, { type: "about:blank", title: "Unprocessable Content", status: 422, detail, errors: [{ field, message }] });
 }
 
 export const metricLabels: Record<MetricName, string> = {

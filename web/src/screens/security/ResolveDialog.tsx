@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, type Schemas } from "../../api/client";
 import { Dialog, Field, Form, TimeInZone, useForm } from "../../components";
 import { securityEventLabel } from "../activity/labels";
-import { sentence } from "./event-name";
+import { capitalised } from "../../lib/text";
 
 type SecurityEvent = Schemas["SecurityEvent"];
 type Values = Record<string, string>;
@@ -93,7 +93,7 @@ export function ResolveDialog(props: { event: SecurityEvent | null; onClose: () 
             <p>
               <strong>{securityEventLabel(event.event_type)}</strong>, <TimeInZone at={event.created_at} />
             </p>
-            <p>{sentence(event.event_description)}</p>
+            <p>{capitalised(event.event_description)}</p>
           </div>
           <fieldset class="resolve-actions" ref={fieldset}>
             <legend>Actions taken</legend>

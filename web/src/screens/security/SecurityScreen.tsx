@@ -10,11 +10,12 @@ import type { ScreenProps } from "../../routes";
 import { DataPair, DataView } from "../activity/DataView";
 import { FilterBar, PersonaFilter, TimeRangeFields } from "../activity/filters";
 import { humanize, securityEventLabel, securityEventTypes } from "../activity/labels";
-import { usePersonas, type Persona } from "../activity/personas";
 import { useUrlFilters } from "../activity/url-filters";
-import { eventName, sentence } from "./event-name";
+import { capitalised } from "../../lib/text";
+import { eventName } from "./event-name";
 import { ResolveDialog } from "./ResolveDialog";
 import "./security.css";
+import { type Persona, usePersonas } from "../../api/personas";
 
 type SecurityEvent = Schemas["SecurityEvent"];
 type Severity = SecurityEvent["severity"];
@@ -134,7 +135,7 @@ function EventEntry(props: { event: SecurityEvent; persona: Persona | undefined;
         {/* Events belong to the user: the browser's zone, named. */}
         <TimeInZone at={e.created_at} />
       </div>
-      <p class="event-description">{sentence(e.event_description)}</p>
+      <p class="event-description">{capitalised(e.event_description)}</p>
       <DataView data={e.event_data} personas={props.personas}>
         {e.persona_id ? (
           <DataPair label="Persona">

@@ -8,8 +8,3 @@ export function eventName(event: Schemas["SecurityEvent"]): string {
   const zone = browserZone();
   return `${securityEventLabel(event.event_type)} at ${at ? formatInZone(at, zone) : event.created_at} ${zone}`;
 }
-
-// The server's descriptions start in lower case ("platform account credentials revealed").
-export function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -10,6 +10,7 @@ import type { ScreenProps } from "../../routes";
 import { PersonaSessionCard } from "./PersonaSessionCard";
 import { RecentSessions } from "./RecentSessions";
 import "./sessions.css";
+import { sortedByName } from "../../api/personas";
 
 type Session = Schemas["Session"];
 
@@ -40,7 +41,7 @@ export function SessionsScreen(_props: ScreenProps) {
     return () => window.clearInterval(id);
   }, [live.reload, proxies.reload]);
 
-  const list = [...(personas.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  const list = sortedByName(personas.data?.items);
   const liveOf = (personaId: string): Session | undefined => live.data?.items.find((s) => s.persona_id === personaId);
 
   return (

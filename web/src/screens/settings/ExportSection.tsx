@@ -2,9 +2,11 @@
 // password given again.
 import { useState } from "preact/hooks";
 import { Field, Form, useForm } from "../../components";
-import { exportFilename, fetchExport, saveFile } from "./download";
-import { blameField, fieldError } from "./reauth";
+import { exportFilename, fetchExport } from "./download";
+import { blameField } from "./reauth";
 import { Section } from "./Section";
+import { fieldError } from "../../api/client";
+import { saveFile } from "../../lib/download";
 
 export function ExportSection() {
   const form = useForm<{ include_secrets: boolean; password: string }>({ include_secrets: false, password: "" });

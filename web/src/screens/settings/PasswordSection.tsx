@@ -1,10 +1,10 @@
 // Change the password: the current one again, the new one twice. Success refreshes `me`,
 // so the shell's "generated password unchanged" banner goes away.
 import { useState } from "preact/hooks";
-import { api } from "../../api/client";
+import { api, fieldError } from "../../api/client";
 import { me } from "../../api/session";
 import { Field, Form, useForm } from "../../components";
-import { blameField, fieldError } from "./reauth";
+import { blameField } from "./reauth";
 import { Section } from "./Section";
 
 export function PasswordSection() {

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { api, describeError, type Schemas } from "../../api/client";
 import { loadMe, me } from "../../api/session";
 import { Field, Form, useForm } from "../../components";
-import { groupSecret, recoveryCodesText, saveFile } from "./download";
+import { groupSecret, recoveryCodesText } from "./download";
 import { blameField } from "./reauth";
 import { focusSection, Section } from "./Section";
+import { saveFile } from "../../lib/download";
 
 type Enrolment = Schemas["TotpEnrolment"];
 

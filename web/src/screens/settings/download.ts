@@ -2,19 +2,6 @@
 import { send } from "../../api/client";
 import { browserZone, dateKey } from "../../lib/time";
 
-// Offers `blob` as a download named `filename` (an object URL on a temporary link).
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by now; a moment later it can go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 // The text of the recovery codes file: who they are for, when, and how they work.
 export function recoveryCodesText(email: string, codes: string[], when: Date = new Date()): string {

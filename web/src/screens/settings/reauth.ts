@@ -1,16 +1,6 @@
 // The server answers a wrong password given again (403, code reauth_failed) without a
 // field; the screen knows which field it came from and shows the message beside it.
-import { ApiError } from "../../api/client";
-
-export function fieldError(field: string, message: string, status = 422): ApiError {
-  return new ApiError(status, message, {
-    type: "about:blank",
-    title: status === 403 ? "Forbidden" : "Unprocessable Content",
-    status,
-    detail: message,
-    errors: [{ field, message }],
-  });
-}
+import { ApiError, fieldError } from "../../api/client";
 
 // Rethrows `error`, moved beside `field` when it is a failed re-authentication.
 export function blameField(error: unknown, field: string, message: string): never {

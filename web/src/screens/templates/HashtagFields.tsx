@@ -1,8 +1,8 @@
 // hashtag_strategy as fields: the default rule, and for each platform the choice of a
 // rule of its own, which then replaces the default one entirely (nothing is merged).
 import { Field, type FormState } from "../../components";
-import { platformLabel } from "../accounts/account-form";
 import { defaultMaxHashtags, ownRuleField, platformNames, type HashtagScope, type Values } from "./template-form";
+import { platformLabel } from "../../lib/platforms";
 
 function RuleFields({ form, scope }: { form: FormState<Values>; scope: HashtagScope }) {
   const name = scope === "default" ? "" : ` for ${platformLabel(scope)}`;

@@ -3,12 +3,11 @@
 // length against the platform's limit. Problems the server found are listed; those in
 // the template text are also marked where they are (MarkedText, below the textarea).
 import { Field, Link } from "../../components";
-import { platformLabel } from "../accounts/account-form";
-import type { Persona } from "../activity/personas";
-import { sortedByName } from "../activity/filters";
+import { type Persona, sortedByName } from "../../api/personas";
 import { hasMarks, markPlaceholders } from "./placeholders";
 import { platformNames, type Platform } from "./template-form";
 import { lengthSummary, type Preview } from "./usePreview";
+import { platformLabel } from "../../lib/platforms";
 
 export interface PreviewTarget {
   personaId: string;

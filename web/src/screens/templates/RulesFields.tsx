@@ -3,7 +3,6 @@
 // first, then the platform's; the platform's prefix and suffix wrap the general ones.
 import { useLayoutEffect, useState } from "preact/hooks";
 import { Field, type FormState } from "../../components";
-import { platformLabel } from "../accounts/account-form";
 import {
   platformNames,
   replaceField,
@@ -13,6 +12,7 @@ import {
   type RulesScope,
   type Values,
 } from "./template-form";
+import { platformLabel } from "../../lib/platforms";
 
 function scopeName(scope: RulesScope): string {
   return scope === "" ? "" : ` for ${platformLabel(scope)}`;

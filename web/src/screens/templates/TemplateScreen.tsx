@@ -7,9 +7,6 @@ import { useResource } from "../../api/resource";
 import { ConfirmButton, Field, Form, Link, ListState, Screen, useForm } from "../../components";
 import { navigate } from "../../lib/router";
 import type { ScreenProps } from "../../routes";
-import { platformLabel } from "../accounts/account-form";
-import { sortedByName } from "../activity/filters";
-import { usePersonas } from "../activity/personas";
 import { CheckGroup } from "./CheckGroup";
 import { flash, takeFlash } from "./flash";
 import { HashtagFields } from "./HashtagFields";
@@ -32,6 +29,8 @@ import {
 } from "./template-form";
 import { usePreview, type PreviewRequest } from "./usePreview";
 import "./templates.css";
+import { platformLabel } from "../../lib/platforms";
+import { sortedByName, usePersonas } from "../../api/personas";
 
 export function TemplateScreen({ params }: ScreenProps) {
   const id = params.id ?? "new";

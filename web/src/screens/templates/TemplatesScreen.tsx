@@ -5,10 +5,10 @@ import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { DataTable, InfiniteList, Link, Screen, TimeInZone, type Column } from "../../components";
 import type { ScreenProps } from "../../routes";
-import { platformLabel } from "../accounts/account-form";
 import { takeFlash } from "./flash";
 import type { Template } from "./template-form";
 import "./templates.css";
+import { platformLabel } from "../../lib/platforms";
 
 // The start of a text, on one line.
 function excerpt(text: string): string {

@@ -3,9 +3,9 @@
 // "hashtag_strategy.twitter.max"), so the problem+json errors land beside their fields.
 // Rows of replacements are numbered ("personalization_rules.replace[0].word"): the
 // server names them by their word, and remapErrors finds the row. No UI here.
-import { ApiError, type Schemas } from "../../api/client";
+import { ApiError, fieldError, type Schemas } from "../../api/client";
 import type { FieldValue } from "../../components/form-state";
-import { fieldError, jsonObject, jsonText } from "../accounts/account-form";
+import { jsonObject, jsonText } from "../accounts/account-form";
 
 export type Template = Schemas["Template"];
 export type TemplateCreate = Schemas["TemplateCreate"];

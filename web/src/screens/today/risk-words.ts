@@ -1,15 +1,12 @@
 // What each risk factor (docs/risk.md) means, in words, and which screen deals with it.
 import type { DashboardRiskFactor } from "../../api/dashboard";
+import { plural } from "../../lib/text";
 
 export interface FactorWords {
   text: string;
   // Where the operator goes to act on it.
   href: string;
   linkText: string;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function describeFactor(f: DashboardRiskFactor, personaId: string): FactorWords {
