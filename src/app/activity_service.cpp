@@ -70,7 +70,7 @@ nlohmann::json ActivityService::Record(const std::string& user_id, const nlohman
     if (!body.contains(required)) errors.push_back({required, "is required"});
   }
   if (!errors.empty()) throw ValidationError(errors);
-  auto row = store_.RecordManual(user_id, action, domain::AssessBurst, clock_.Now(), client);
+  auto row = store_.RecordManual(user_id, action, clock_.Now(), client);
   if (!row) throw NotFoundError("no such persona");
   return *row;
 }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -9,7 +8,6 @@
 #include "app/auth_service.h"
 #include "app/page.h"
 #include "core/clock.h"
-#include "domain/activity_risk.h"
 
 namespace persona::app {
 
@@ -33,13 +31,11 @@ class ActivityStore {
   virtual ~ActivityStore() = default;
   virtual Page List(const std::string& user_id, const ActivityFilter& filter, const PageRequest& page) = 0;
   virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& id) = 0;
-  // In one transaction holding the persona's row lock: counts its recent manual actions,
-  // asks `assess` for the anomaly, inserts the row (in the live session, whose
-  // actions_performed goes up). nullopt when the persona is not the user's.
-  virtual std::optional<nlohmann::json> RecordManual(
-      const std::string& user_id, const ManualAction& action,
-      const std::function<domain::BurstAssessment(long long, long long)>& assess, Clock::TimePoint now,
-      const ClientInfo& client) = 0;
+  // Inserts the row, scored against the persona's usual rate by the database (migration
+  // 0012), in the live session, whose actions_performed goes up. nullopt when the persona
+  // is not the user's.
+  virtual std::optional<nlohmann::json> RecordManual(const std::string& user_id, const ManualAction& action,
+                                                     Clock::TimePoint now, const ClientInfo& client) = 0;
 };
 
 // The activity log: every change the API makes writes its own row; this lists them and

@@ -30,7 +30,8 @@ std::unique_ptr<app::SessionCache> MakeSessionCache(const Config& config, const 
 Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cipher,
                    const crypto::PasswordHasher& hasher, const Clock& clock, app::ProxyProber prober,
                    ServiceSettings settings)
-    : owned_session_cache_(settings.session_cache == nullptr ? std::make_unique<cache::MemorySessionCache>(clock)
+    : pool_(pool),
+      owned_session_cache_(settings.session_cache == nullptr ? std::make_unique<cache::MemorySessionCache>(clock)
                                                              : nullptr),
       session_cache_(settings.session_cache != nullptr ? *settings.session_cache : *owned_session_cache_),
       user_store_(pool, session_cache_),

@@ -62,11 +62,25 @@ class Services {
            const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
   http::ApiServices Api(std::function<http::Readiness()> readiness) {
-    return {auth,     users,    accounts,  personas, proxies, templates,           posts, security_events,
-            activity, sessions, dashboard, exports,  keys,    std::move(readiness)};
+    return {auth,
+            users,
+            accounts,
+            personas,
+            proxies,
+            templates,
+            posts,
+            security_events,
+            activity,
+            sessions,
+            dashboard,
+            exports,
+            keys,
+            std::move(readiness),
+            [&pool = pool_] { return std::make_shared<storage::ConnectionPool::ThreadScope>(pool); }};
   }
 
  private:
+  storage::ConnectionPool& pool_;
   std::unique_ptr<app::SessionCache> owned_session_cache_;
   app::SessionCache& session_cache_;
   storage::PgUserRepository user_store_;

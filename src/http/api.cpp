@@ -19,6 +19,7 @@ namespace persona::http {
 
 void BuildApi(Router& router, ApiServices services) {
   router.SetAuthenticator(MakeAuthenticator(services.auth));
+  router.SetRequestScope(std::move(services.request_scope));
   AddHealthRoutes(router, std::move(services.readiness));
   AddAuthRoutes(router, services.auth, services.users);
   AddOpenApiRoute(router);

@@ -38,6 +38,8 @@ struct ApiServices {
   app::ExportService& exports;
   app::KeyStatusService& keys;
   std::function<Readiness()> readiness;
+  // Opens what one request's work shares (Router::SetRequestScope): the database lease.
+  RequestScope request_scope;
   // The UI's files: the embedded copy, or a WebDirectory's (PERSONA_WEB_DIR).
   std::span<const WebAsset> web_assets = kWebAssets;
 };

@@ -222,6 +222,7 @@ bool IsSameOrigin(const Request& req) {
 
 Response Router::Invoke(const Route& route, Request& req, Logger& log) const {
   try {
+    const auto scope = request_scope_ ? request_scope_() : nullptr;
     if (!route.options.public_route) {
       req.caller = authenticator_ ? authenticator_(req) : std::nullopt;
       if (!req.caller) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ using Authenticator = std::function<std::optional<Caller>(const Request&)>;
 // Answers a GET or HEAD that no route matches (the web UI's files and its client-side
 // routes); nullopt keeps the usual 404. Runs on the I/O thread, so it must not block.
 using Fallback = std::function<std::optional<Response>(const Request&)>;
+// Opens something held for the length of one request (see Router::SetRequestScope).
+using RequestScope = std::function<std::shared_ptr<void>()>;
 
 struct RouteInfo {
   boost::beast::http::verb method;
@@ -88,6 +91,10 @@ class Router {
   // Without an authenticator every non-public route answers 401.
   void SetAuthenticator(Authenticator authenticator) { authenticator_ = std::move(authenticator); }
 
+  // Invoke holds what `scope` returns from before authentication until the handler
+  // returns: the request's authentication and its work share one database lease.
+  void SetRequestScope(RequestScope scope) { request_scope_ = std::move(scope); }
+
   // Consulted by Find for a GET or HEAD whose path no route knows at all (a path that
   // some route serves with another method still answers 405).
   void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
@@ -101,6 +108,7 @@ class Router {
  private:
   std::vector<Route> routes_;
   Authenticator authenticator_;
+  RequestScope request_scope_;
   Fallback fallback_;
 };
 

@@ -3,6 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <thread>
+#include <vector>
+
 #include "core/time_format.h"
 #include "support/api_fixture.h"
 
@@ -31,6 +38,10 @@ class ActivityApi : public testing::ApiFixture {
                  {"activity_type", type},
                  {"platform_type", platform},
                  {"activity_data", {{"target", "@someone"}}}});
+  }
+  // The anomaly score (x 10 000) of the k-th action in an hour of a persona without history.
+  long long score_of(int k) {
+    return Count("SELECT (persona_assess_burst(" + std::to_string(k) + ", 0)).anomaly_score * 10000");
   }
   std::string ana_, cookie_, ben_cookie_, persona_;
 };
@@ -117,16 +128,15 @@ TEST_F(ActivityApi, ManualActionsAreRecordedInTheLiveSession) {
 }
 
 TEST_F(ActivityApi, ABurstFarAboveThePersonasUsualRateIsFlagged) {
-  // A week of 10 manual actions an hour before now.
+  // A week of 10 manual actions an hour: the 168 clock hours before the one the last hour
+  // begins in (docs/activity.md), inserted as rows, which the counters follow.
   Execute(
       "INSERT INTO activity_logs (user_id, persona_id, activity_type, platform_type, activity_data, source, "
       "created_at) "
       "SELECT '" +
-      ana_ + "', '" + persona_ +
-      "', 'like', 'instagram', '{}', 'manual', "
-      "'" +
+      ana_ + "', '" + persona_ + "', 'like', 'instagram', '{}', 'manual', date_trunc('hour', '" +
       FormatTimestamp(clock_.Now()) +
-      "'::timestamptz - interval '1 hour' - (n * interval '6 minutes') "
+      "'::timestamptz - interval '59 minutes') - interval '3 minutes' - (n * interval '6 minutes') "
       "FROM generate_series(0, 1679) n");
   // Within the usual rate: low. Ten times it: critical.
   for (int i = 0; i < 9; ++i) ASSERT_EQ(Act().Json()["risk_level"], "low");
@@ -153,6 +163,64 @@ TEST_F(ActivityApi, ABurstFarAboveThePersonasUsualRateIsFlagged) {
   clock_.Advance(std::chrono::minutes(61));
   cookie_ = *Login("ana@example.com");
   EXPECT_EQ(Act().Json()["risk_level"], "low");
+}
+
+TEST_F(ActivityApi, TheBurstRuleIsTheDatabasesOwn) {
+  // persona_assess_burst (migration 0012): score and level for (last hour, previous week).
+  auto score = [&](int last_hour, int week) {
+    return Count("SELECT (persona_assess_burst(" + std::to_string(last_hour) + ", " + std::to_string(week) +
+                 ")).anomaly_score * 10000");
+  };
+  auto level_is = [&](int last_hour, int week, const std::string& level) {
+    return Count("SELECT count(*) FROM persona_assess_burst(" + std::to_string(last_hour) + ", " +
+                 std::to_string(week) + ") WHERE risk_level = '" + level + "'") == 1;
+  };
+  // 1 680 actions in a week is 10 an hour; 10 this hour is the usual.
+  EXPECT_EQ(score(10, 1680), 0);
+  EXPECT_TRUE(level_is(10, 1680, "low"));
+  EXPECT_EQ(score(100, 1680), 10000);  // ten times the usual
+  EXPECT_TRUE(level_is(100, 1680, "critical"));
+  EXPECT_EQ(score(1000, 1680), 10000);  // clamped
+  EXPECT_EQ(score(40, 1680), 3333);     // ratio 4: (4 - 1) / 9
+  EXPECT_TRUE(level_is(40, 1680, "medium"));
+  EXPECT_TRUE(level_is(70, 1680, "high"));  // ratio 7: 0.6667
+  EXPECT_TRUE(level_is(30, 1680, "low"));   // ratio 3: 0.2222
+  // Without history, the human floor of 5 an hour.
+  EXPECT_TRUE(level_is(5, 0, "low"));
+  EXPECT_TRUE(level_is(50, 0, "critical"));
+}
+
+TEST_F(ActivityApi, ConcurrentActionsOfOnePersonaAreEachCountedExactly) {
+  // 60 actions at once, without history: each must see its own count 1..60 in the last
+  // hour, so the scores are exactly those of 60 actions one after the other.
+  constexpr int kThreads = 6, kEach = 10;
+  std::mutex mutex;
+  std::vector<long long> scores;
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kEach; ++i) {
+        auto res = Act();
+        if (res.status != 201u) {
+          ++failed;
+          continue;
+        }
+        auto row = res.Json();
+        std::lock_guard lock(mutex);
+        scores.push_back(std::llround(row["anomaly_score"].get<double>() * 10000));
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failed, 0);
+  std::vector<long long> expected;
+  for (int k = 1; k <= kThreads * kEach; ++k) expected.push_back(score_of(k));
+  std::sort(scores.begin(), scores.end());
+  EXPECT_EQ(scores, expected);
+  // The counters agree with the rows, and the burst raised one event per level.
+  EXPECT_EQ(Count("SELECT sum(c) FROM persona_action_rates, unnest(minute_counts) c"), kThreads * kEach);
+  EXPECT_EQ(Count("SELECT count(*) FROM security_events WHERE event_type = 'suspicious_activity'"), 2);
 }
 
 TEST_F(ActivityApi, ListsWithFiltersAndPages) {

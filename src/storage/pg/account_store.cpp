@@ -38,7 +38,7 @@ bool PgAccountStore::Insert(const std::string& user_id, const std::string& accou
 std::optional<nlohmann::json> PgAccountStore::Find(const std::string& user_id, const std::string& account_id,
                                                    Clock::TimePoint now) {
   std::optional<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("accounts_get", account_id, user_id, FormatTimestamp(now));
     if (!r.empty()) out = RowToJson(r[0]);
   });
@@ -99,7 +99,7 @@ bool PgAccountStore::Delete(const std::string& user_id, const std::string& accou
 std::optional<app::AccountSecrets> PgAccountStore::FindSecrets(const std::string& user_id,
                                                                const std::string& account_id) {
   std::optional<app::AccountSecrets> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("accounts_secrets", account_id, user_id);
     if (r.empty()) return;
     app::AccountSecrets s;
@@ -115,7 +115,7 @@ std::optional<app::AccountSecrets> PgAccountStore::FindSecrets(const std::string
 
 std::optional<std::string> PgAccountStore::PasswordHash(const std::string& user_id) {
   std::optional<std::string> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("accounts_password_hash", user_id);
     if (!r.empty()) out = r[0][0].as<std::string>();
   });

@@ -13,7 +13,6 @@ class PgActivityStore : public app::ActivityStore {
   app::Page List(const std::string& user_id, const app::ActivityFilter& filter, const app::PageRequest& page) override;
   std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& id) override;
   std::optional<nlohmann::json> RecordManual(const std::string& user_id, const app::ManualAction& action,
-                                             const std::function<domain::BurstAssessment(long long, long long)>& assess,
                                              Clock::TimePoint now, const app::ClientInfo& client) override;
 
  private:

@@ -165,7 +165,7 @@ void PgAuthStore::Transaction(const std::function<void(app::AuthTx&)>& work) {
 std::optional<app::CallerIdentity> PgAuthStore::SessionCaller(const std::string& token_hash, TimePoint now,
                                                               std::chrono::seconds idle_timeout) {
   std::optional<app::CallerIdentity> caller;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("auth_session_caller", token_hash, FormatTimestamp(now), Interval(idle_timeout));
     if (!r.empty()) caller = app::CallerIdentity{r[0][0].as<std::string>(), r[0][1].as<std::string>()};
   });
@@ -174,7 +174,7 @@ std::optional<app::CallerIdentity> PgAuthStore::SessionCaller(const std::string&
 
 std::optional<app::CallerIdentity> PgAuthStore::TokenCaller(const std::string& token_hash, TimePoint now) {
   std::optional<app::CallerIdentity> caller;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("auth_token_caller", token_hash, FormatTimestamp(now));
     if (!r.empty()) caller = app::CallerIdentity{r[0][0].as<std::string>(), r[0][1].as<std::string>()};
   });

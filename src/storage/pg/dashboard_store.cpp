@@ -8,7 +8,7 @@ namespace persona::storage {
 
 std::vector<nlohmann::json> PgDashboardStore::Personas(const std::string& user_id, Clock::TimePoint now) {
   std::vector<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out.clear();
     for (const auto& row : tx.exec_prepared("dashboard_personas", user_id, FormatTimestamp(now))) {
       auto persona = RowToJson(row);
@@ -23,7 +23,7 @@ std::vector<nlohmann::json> PgDashboardStore::Personas(const std::string& user_i
 
 nlohmann::json PgDashboardStore::Totals(const std::string& user_id, Clock::TimePoint now) {
   nlohmann::json out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out = RowToJson(tx.exec_prepared1("dashboard_totals", user_id, FormatTimestamp(now)));
   });
   return out;

@@ -103,7 +103,7 @@ std::string OpenSecrets(std::string_view table, std::string_view row_text, bool 
 
 std::optional<std::string> PgExportStore::PasswordHash(const std::string& user_id) {
   std::optional<std::string> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("accounts_password_hash", user_id);
     if (!r.empty()) out = r[0][0].as<std::string>();
   });
@@ -112,7 +112,7 @@ std::optional<std::string> PgExportStore::PasswordHash(const std::string& user_i
 
 void PgExportStore::RecordSecretsExport(const std::string& user_id, bool allowed, Clock::TimePoint now,
                                         const app::ClientInfo& client) {
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     tx.exec_prepared("export_security_event", allowed ? "secret_revealed" : "reauth_failure", user_id,
                      allowed ? "data export with decrypted secrets" : "wrong password for a data export with secrets",
                      client.ip.empty() ? std::optional<std::string>() : client.ip,

@@ -14,7 +14,7 @@ namespace persona::storage {
 // descending order. One row more than the limit is fetched to know whether a next
 // page exists.
 template <typename... Params>
-app::Page FetchPage(pqxx::work& tx, const char* query, const app::PageRequest& page, Params&&... params) {
+app::Page FetchPage(pqxx::transaction_base& tx, const char* query, const app::PageRequest& page, Params&&... params) {
   const char* after_at = page.after ? page.after->at.c_str() : nullptr;
   const char* after_id = page.after ? page.after->id.c_str() : nullptr;
   pqxx::result rows = tx.exec_prepared(query, std::forward<Params>(params)..., after_at, after_id, page.limit + 1);

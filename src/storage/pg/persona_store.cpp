@@ -7,6 +7,7 @@
 #include "storage/pg/activity_writer.h"
 #include "storage/pg/page_query.h"
 #include "storage/pg/row_json.h"
+#include "storage/pg/sql_params.h"
 #include "storage/pg/transaction.h"
 
 namespace persona::storage {
@@ -21,15 +22,16 @@ std::string PgPersonaStore::Insert(const std::string& user_id, const nlohmann::j
                                    const app::ClientInfo& client) {
   std::string id;
   try {
-    RunTransaction(pool_, [&](pqxx::work& tx) {
-      id = tx.exec_prepared1("personas_insert", user_id, body.dump(), FormatTimestamp(now))[0].as<std::string>();
-      RecordActivity(tx, ActivityOf(user_id, "persona_create", {{"persona_id", id}}, client, id), now);
+    RunStatement(pool_, [&](pqxx::nontransaction& tx) {
+      id = tx.exec_prepared1("personas_insert", user_id, body.dump(), FormatTimestamp(now), NullIfEmpty(client.ip),
+                             NullIfEmpty(client.user_agent))[0]
+               .as<std::string>();
     });
   } catch (const pqxx::sql_error& e) {
     if (e.sqlstate() != kPersonaLimitReached) throw;
     int allowed = 0;
     std::string tier;
-    RunTransaction(pool_, [&](pqxx::work& tx) {
+    RunStatement(pool_, [&](pqxx::nontransaction& tx) {
       auto row = tx.exec_prepared1("personas_limit", user_id);
       allowed = row[0].as<int>(0);
       tier = row[1].as<std::string>("basic");
@@ -42,7 +44,7 @@ std::string PgPersonaStore::Insert(const std::string& user_id, const nlohmann::j
 
 std::optional<nlohmann::json> PgPersonaStore::Find(const std::string& user_id, const std::string& persona_id) {
   std::optional<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("personas_get", persona_id, user_id);
     if (!r.empty()) out = RowToJson(r[0]);
   });
@@ -51,7 +53,7 @@ std::optional<nlohmann::json> PgPersonaStore::Find(const std::string& user_id, c
 
 app::Page PgPersonaStore::List(const std::string& user_id, const app::PageRequest& page) {
   app::Page out;
-  RunTransaction(pool_, [&](pqxx::work& tx) { out = FetchPage(tx, "personas_list", page, user_id); });
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) { out = FetchPage(tx, "personas_list", page, user_id); });
   return out;
 }
 
@@ -93,7 +95,7 @@ bool PgPersonaStore::Delete(const std::string& user_id, const std::string& perso
 
 std::optional<nlohmann::json> PgPersonaStore::Risk(const std::string& user_id, const std::string& persona_id) {
   std::optional<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out.reset();
     auto rows = tx.exec_prepared("personas_risk", persona_id, user_id);
     if (rows.empty()) return;

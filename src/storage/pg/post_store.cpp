@@ -15,7 +15,7 @@
 namespace persona::storage {
 std::optional<app::PostAccount> PgPostStore::Account(const std::string& user_id, const std::string& account_id) {
   std::optional<app::PostAccount> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("posts_account_context", account_id, user_id);
     if (!r.empty()) {
       out = app::PostAccount{r[0][0].as<std::string>(), r[0][1].as<std::string>(), r[0][2].as<std::string>(),
@@ -28,7 +28,7 @@ std::optional<app::PostAccount> PgPostStore::Account(const std::string& user_id,
 
 std::pair<int, int> PgPostStore::LocalTime(Clock::TimePoint at, const std::string& timezone) {
   std::pair<int, int> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto row = tx.exec_prepared1("posts_local_time", FormatTimestamp(at), timezone);
     out = {row[0].as<int>(), row[1].as<int>()};
   });
@@ -50,7 +50,7 @@ std::string PgPostStore::Insert(const std::string& user_id, const app::PostAccou
 
 std::optional<nlohmann::json> PgPostStore::Find(const std::string& user_id, const std::string& id) {
   std::optional<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("posts_get", id, user_id);
     if (!r.empty()) out = RowToJson(r[0]);
   });
@@ -59,7 +59,7 @@ std::optional<nlohmann::json> PgPostStore::Find(const std::string& user_id, cons
 
 app::Page PgPostStore::List(const std::string& user_id, const app::PostFilter& f, const app::PageRequest& page) {
   app::Page out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out = FetchPage(tx, "posts_list", page, user_id, OrNull(f.persona_id), OrNull(f.platform_account_id),
                     OrNull(f.state), OrNull(f.from), OrNull(f.to));
   });
@@ -146,7 +146,7 @@ app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::
   using Kind = app::PublishOutcome::Kind;
   if (outcome.kind == Kind::kCoolingDown || outcome.kind == Kind::kDailyLimit) {
     // The refusal is worth keeping: limit hits feed the security events and the risk score.
-    RunTransaction(pool_, [&](pqxx::work& tx) {
+    RunStatement(pool_, [&](pqxx::nontransaction& tx) {
       bool cooling = outcome.kind == Kind::kCoolingDown;
       tx.exec_prepared("posts_limit_event", user_id, persona_id, account_id,
                        cooling ? "publish refused: the account is cooling down"
@@ -238,7 +238,7 @@ std::vector<nlohmann::json> PgPostStore::Due(const std::string& user_id, Clock::
 std::vector<std::string> PgPostStore::MatchAccounts(const std::string& user_id, const std::string& persona,
                                                     const std::string& account) {
   std::vector<std::string> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out.clear();
     for (const auto& row : tx.exec_prepared("posts_import_account", user_id, persona, account)) {
       out.push_back(row[0].as<std::string>());
@@ -249,7 +249,7 @@ std::vector<std::string> PgPostStore::MatchAccounts(const std::string& user_id, 
 
 std::string PgPostStore::LocalToUtc(const std::string& local, const std::string& timezone) {
   std::string out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out = tx.exec_prepared1("posts_local_to_utc", local, timezone)[0].as<std::string>();
   });
   return out;
@@ -257,7 +257,7 @@ std::string PgPostStore::LocalToUtc(const std::string& local, const std::string&
 
 std::vector<nlohmann::json> PgPostStore::Warnings(const std::string& user_id, const app::WarningsQuery& q) {
   std::vector<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out.clear();
     for (const auto& row : tx.exec_prepared("posts_warnings", q.account_id, user_id, q.text, OrNull(q.scheduled_for),
                                             OrNull(q.post_id))) {
@@ -271,7 +271,7 @@ std::vector<nlohmann::json> PgPostStore::Warnings(const std::string& user_id, co
 
 std::vector<nlohmann::json> PgPostStore::Export(const std::string& user_id, const app::PostFilter& f) {
   std::vector<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out.clear();
     for (const auto& row : tx.exec_prepared("posts_export", user_id, OrNull(f.persona_id), OrNull(f.state),
                                             OrNull(f.from), OrNull(f.to))) {

@@ -37,7 +37,7 @@ void PgProxyStore::Insert(const std::string& user_id, const std::string& id, con
 
 std::optional<nlohmann::json> PgProxyStore::Find(const std::string& user_id, const std::string& id) {
   std::optional<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("proxies_get", id, user_id);
     if (!r.empty()) out = RowToJson(r[0]);
   });
@@ -46,7 +46,7 @@ std::optional<nlohmann::json> PgProxyStore::Find(const std::string& user_id, con
 
 app::Page PgProxyStore::List(const std::string& user_id, const app::PageRequest& page) {
   app::Page out;
-  RunTransaction(pool_, [&](pqxx::work& tx) { out = FetchPage(tx, "proxies_list", page, user_id); });
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) { out = FetchPage(tx, "proxies_list", page, user_id); });
   return out;
 }
 
@@ -101,7 +101,7 @@ bool PgProxyStore::Delete(const std::string& user_id, const std::string& id, Clo
 
 std::optional<app::StoredProxyEndpoint> PgProxyStore::Endpoint(const std::string& user_id, const std::string& id) {
   std::optional<app::StoredProxyEndpoint> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("proxies_endpoint", id, user_id);
     if (!r.empty()) out = EndpointOf(r[0]);
   });
@@ -111,7 +111,7 @@ std::optional<app::StoredProxyEndpoint> PgProxyStore::Endpoint(const std::string
 std::vector<app::StoredProxyEndpoint> PgProxyStore::DueForCheck(Clock::TimePoint now, std::chrono::seconds interval,
                                                                 int limit) {
   std::vector<app::StoredProxyEndpoint> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     for (const auto& row : tx.exec_prepared("proxies_due", FormatTimestamp(now - interval), limit)) {
       out.push_back(EndpointOf(row));
     }
@@ -166,7 +166,7 @@ std::optional<app::Page> PgProxyStore::Checks(const std::string& user_id, const 
 
 nlohmann::json PgProxyStore::MonthlyCosts(const std::string& user_id, int months, Clock::TimePoint now) {
   nlohmann::json items = nlohmann::json::array();
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     for (const auto& row : tx.exec_prepared("proxies_monthly_costs", user_id, FormatTimestamp(now), months)) {
       items.push_back(RowToJson(row));
     }

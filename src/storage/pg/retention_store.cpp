@@ -6,7 +6,7 @@
 namespace persona::storage {
 
 void PgRetentionStore::EnsurePartitions(Clock::TimePoint now, int months_ahead) {
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     tx.exec_prepared("activity_ensure_partitions", FormatTimestamp(now).substr(0, 10), months_ahead);
   });
 }

@@ -8,7 +8,7 @@ namespace {
 
 // One entry per migration, in order; a new migration adds its own (a test holds this
 // table and db/migrations to the same length).
-constexpr std::array<std::string_view, 11> kVersions = {
+constexpr std::array<std::string_view, 12> kVersions = {
     "1.0.0",  // 0001 initial_schema: the seed's data model
     "1.1.0",  // 0002 auth: login sessions, API tokens, TOTP, throttling
     "1.2.0",  // 0003 account_owner: accounts carry their user
@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, 11> kVersions = {
     "1.8.0",  // 0009 retention: DEFAULT rows moved into new partitions, retention indexes
     "2.0.0",  // 0010 activity_source: activity_data as sent, its writer in activity_logs.source
     "2.1.0",  // 0011 password_change_required: the first admin's generated password is flagged
+    "2.2.0",  // 0012 activity_rates: per-persona action counters score manual actions
 };
 
 }  // namespace

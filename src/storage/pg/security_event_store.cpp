@@ -16,7 +16,7 @@ app::Page PgSecurityEventStore::List(const std::string& user_id, const app::Secu
   std::optional<std::string> resolved;
   if (f.resolved) resolved = *f.resolved ? "true" : "false";
   app::Page out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out = FetchPage(tx, "security_events_list", page, user_id, OrNull(f.severity), OrNull(f.event_type),
                     OrNull(resolved), OrNull(f.persona_id), OrNull(f.from), OrNull(f.to));
   });
@@ -25,7 +25,7 @@ app::Page PgSecurityEventStore::List(const std::string& user_id, const app::Secu
 
 std::optional<nlohmann::json> PgSecurityEventStore::Find(const std::string& user_id, const std::string& id) {
   std::optional<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("security_events_get", id, user_id);
     if (!r.empty()) out = RowToJson(r[0]);
   });

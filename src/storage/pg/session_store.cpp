@@ -65,7 +65,7 @@ app::SessionOutcome PgSessionStore::Start(const std::string& user_id, const std:
 
 std::optional<app::StoredSession> PgSessionStore::Find(const std::string& user_id, const std::string& id) {
   std::optional<app::StoredSession> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto rows = tx.exec_prepared("sessions_get", id, user_id);
     if (rows.empty()) return;
     auto session = RowToJson(rows[0]);
@@ -77,7 +77,7 @@ std::optional<app::StoredSession> PgSessionStore::Find(const std::string& user_i
 
 app::Page PgSessionStore::List(const std::string& user_id, const app::SessionFilter& f, const app::PageRequest& page) {
   app::Page out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     out = FetchPage(tx, "sessions_list", page, user_id, OrNull(f.persona_id), OrNull(f.status), OrNull(f.from),
                     OrNull(f.to));
   });

@@ -23,7 +23,7 @@ std::string PgTemplateStore::Insert(const std::string& user_id, const nlohmann::
 
 std::optional<nlohmann::json> PgTemplateStore::Find(const std::string& user_id, const std::string& id) {
   std::optional<nlohmann::json> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("templates_get", id, user_id);
     if (!r.empty()) out = RowToJson(r[0]);
   });
@@ -32,7 +32,7 @@ std::optional<nlohmann::json> PgTemplateStore::Find(const std::string& user_id, 
 
 app::Page PgTemplateStore::List(const std::string& user_id, const app::PageRequest& page) {
   app::Page out;
-  RunTransaction(pool_, [&](pqxx::work& tx) { out = FetchPage(tx, "templates_list", page, user_id); });
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) { out = FetchPage(tx, "templates_list", page, user_id); });
   return out;
 }
 
@@ -66,7 +66,7 @@ bool PgTemplateStore::OwnsPersonas(const std::string& user_id, const std::vector
   for (const auto& id : distinct) array += (array.size() > 1 ? "," : "") + id;
   array += "}";
   long long owned = 0;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     owned = tx.exec_prepared1("templates_owned_personas", user_id, array)[0].as<long long>();
   });
   return owned == static_cast<long long>(distinct.size());

@@ -3,13 +3,15 @@
 #include "core/errors.h"
 
 namespace persona::storage {
+namespace {
 
-void RunTransaction(ConnectionPool& pool, const std::function<void(pqxx::work&)>& work) {
+template <typename Tx, typename Work>
+void Run(ConnectionPool& pool, const Work& work) {
   constexpr int kAttempts = 4;
   for (int attempt = 1;; ++attempt) {
     try {
       auto conn = pool.Acquire();
-      pqxx::work tx(*conn);
+      Tx tx(*conn);
       work(tx);
       tx.commit();
       return;
@@ -21,6 +23,14 @@ void RunTransaction(ConnectionPool& pool, const std::function<void(pqxx::work&)>
       throw DatabaseUnavailable(std::string("lost the database connection: ") + e.what());
     }
   }
+}
+
+}  // namespace
+
+void RunTransaction(ConnectionPool& pool, const std::function<void(pqxx::work&)>& work) { Run<pqxx::work>(pool, work); }
+
+void RunStatement(ConnectionPool& pool, const std::function<void(pqxx::nontransaction&)>& work) {
+  Run<pqxx::nontransaction>(pool, work);
 }
 
 }  // namespace persona::storage

@@ -14,4 +14,9 @@ namespace persona::storage {
 // `work` roll back and pass through untouched.
 void RunTransaction(ConnectionPool& pool, const std::function<void(pqxx::work&)>& work);
 
+// The same for work that is one statement, which PostgreSQL runs (and commits) as a
+// transaction of its own: one round trip instead of BEGIN, the statement and COMMIT.
+// Also for reads of several statements that need no common snapshot.
+void RunStatement(ConnectionPool& pool, const std::function<void(pqxx::nontransaction&)>& work);
+
 }  // namespace persona::storage

@@ -10,7 +10,7 @@ namespace persona::storage {
 std::string PgUserRepository::Add(const app::NewUser& user) {
   std::string id;
   try {
-    RunTransaction(pool_, [&](pqxx::work& tx) {
+    RunStatement(pool_, [&](pqxx::nontransaction& tx) {
       id = tx.exec_prepared1("users_insert", user.email, user.password_hash, user.subscription_tier, user.max_personas,
                              user.password_change_required)[0]
                .as<std::string>();
@@ -23,7 +23,7 @@ std::string PgUserRepository::Add(const app::NewUser& user) {
 
 std::vector<app::UserSummary> PgUserRepository::List() {
   std::vector<app::UserSummary> users;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     users.clear();
     for (const auto& row : tx.exec_prepared("users_list")) {
       app::UserSummary u;
@@ -43,7 +43,7 @@ std::vector<app::UserSummary> PgUserRepository::List() {
 
 bool PgUserRepository::SetPasswordHash(const std::string& email, const std::string& password_hash) {
   bool changed = false;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     changed = tx.exec_prepared("users_set_password", email, password_hash).affected_rows() == 1;
   });
   return changed;
@@ -51,13 +51,13 @@ bool PgUserRepository::SetPasswordHash(const std::string& email, const std::stri
 
 long long PgUserRepository::Count() {
   long long n = 0;
-  RunTransaction(pool_, [&](pqxx::work& tx) { n = tx.exec_prepared1("users_count")[0].as<long long>(); });
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) { n = tx.exec_prepared1("users_count")[0].as<long long>(); });
   return n;
 }
 
 std::optional<std::string> PgUserRepository::IdOf(const std::string& email) {
   std::optional<std::string> out;
-  RunTransaction(pool_, [&](pqxx::work& tx) {
+  RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto rows = tx.exec_prepared("users_id_of", email);
     out = rows.empty() ? std::nullopt : std::optional(rows[0][0].as<std::string>());
   });
