@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
+#include <mutex>
 #include <ostream>
 #include <thread>
 
@@ -63,21 +65,27 @@ void CreateFirstAdmin(app::UserService& users, const Config& config, std::ostrea
       << " --password-stdin, then delete that file\n";
 }
 
-http::Readiness Probe(storage::ConnectionPool& pool, int expected_version) {
+// One probe of the database: reachable, and at which schema version.
+http::Readiness Probe(storage::ConnectionPool& pool, int expected_version, std::chrono::milliseconds budget) {
   http::Readiness r;
   r.expected_schema_version = expected_version;
   try {
-    auto conn = pool.Acquire(std::chrono::seconds(2));
-    pqxx::read_transaction tx(*conn);
+    storage::ConnectionPool::ThreadScope bounded(pool, budget);
+    auto conn = pool.Acquire(budget);
+    pqxx::nontransaction tx(*conn);
     r.schema_version = tx.exec_prepared1("health_schema_version")[0].as<int>();
     r.database_reachable = true;
   } catch (const DatabaseUnavailable&) {
     r.detail = "database unreachable";
     return r;
   } catch (const pqxx::broken_connection&) {
-    r.detail = "database unreachable";
+    r.detail = "database unreachable";  // also a probe cut at its deadline
     return r;
-  } catch (const pqxx::sql_error&) {
+  } catch (const pqxx::sql_error& e) {
+    if (e.sqlstate() == "57014") {  // statement_timeout: it did not answer in time
+      r.detail = "database unreachable";
+      return r;
+    }
     r.database_reachable = true;  // answered, but has no migration history
   }
   r.schema_current = r.schema_version == expected_version;
@@ -89,6 +97,60 @@ http::Readiness Probe(storage::ConnectionPool& pool, int expected_version) {
   return r;
 }
 
+// Probes the database twice a second on a thread of its own, so /readyz answers at once
+// from the latest result — also while every worker waits on a database that hangs, when
+// a probe run by the request would queue behind them. A result older than a second
+// (a probe hanging on the database) is "not ready".
+class ReadinessMonitor {
+ public:
+  static constexpr std::chrono::milliseconds kInterval{500};
+  static constexpr std::chrono::milliseconds kBudget{800};
+  static constexpr std::chrono::milliseconds kFresh{1000};
+
+  ReadinessMonitor(storage::ConnectionPool& pool, int expected_version)
+      : pool_(pool), expected_version_(expected_version), thread_([this] { Loop(); }) {}
+  ~ReadinessMonitor() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+
+  http::Readiness Current() {
+    std::lock_guard lock(mutex_);
+    if (std::chrono::steady_clock::now() - probed_at_ <= kFresh) return latest_;
+    http::Readiness stale;
+    stale.expected_schema_version = expected_version_;
+    stale.detail = "database unreachable";
+    return stale;
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      auto result = Probe(pool_, expected_version_, kBudget);
+      auto now = std::chrono::steady_clock::now();
+      lock.lock();
+      latest_ = std::move(result);
+      probed_at_ = now;
+      wake_.wait_for(lock, kInterval, [this] { return stopping_; });
+    }
+  }
+
+  storage::ConnectionPool& pool_;
+  const int expected_version_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  http::Readiness latest_;
+  std::chrono::steady_clock::time_point probed_at_;  // epoch: nothing probed yet
+  std::thread thread_;                               // last: starts once the members above exist
+};
+
 }  // namespace
 
 int Serve(const Config& config, Logger& log, std::ostream& out) {
@@ -98,7 +160,9 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   const int expected_version = storage::EmbeddedMigrations().back().version;
 
   const std::size_t workers = WorkerCount();
-  storage::ConnectionPool pool(db.ConnectionString(), workers);
+  storage::ConnectionPool pool(
+      db.ConnectionString(), workers,
+      {.connect = config.database_timeouts.connect, .statement = config.database_timeouts.request});
   crypto::KeyStore keys(config.KeyFile(), config.master_key);
   crypto::FieldCipher cipher(keys);
   SystemClock clock;
@@ -108,14 +172,16 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   Services services(pool, cipher, hasher, clock, NetworkProxyProber(config.proxy_checks),
                     {.proxy_checks = ProxyCheckSettingsOf(config.proxy_checks),
                      .sessions = SessionTimeoutsOf(config.sessions),
-                     .session_cache = session_cache.get()});
+                     .session_cache = session_cache.get(),
+                     .request_budget = config.database_timeouts.request});
   // Rows of this month and the next two never land in the DEFAULT partition.
   services.retention.EnsurePartitions();
   if (!services.users.HasUsers()) CreateFirstAdmin(services.users, config, out);
 
   std::optional<http::WebDirectory> web_dir;
   if (config.web_dir) web_dir.emplace(*config.web_dir);
-  auto api = services.Api([&pool, expected_version] { return Probe(pool, expected_version); });
+  ReadinessMonitor readiness(pool, expected_version);
+  auto api = services.Api([&readiness] { return readiness.Current(); });
   if (web_dir) api.web_assets = web_dir->Assets();
   http::Router router;
   http::BuildApi(router, std::move(api));

@@ -52,6 +52,8 @@ struct ServiceSettings {
   app::SessionTimeouts sessions;
   // Null: an in-process cache owned by the services.
   app::SessionCache* session_cache = nullptr;
+  // The database budget of one HTTP request (PERSONA_DB_REQUEST_TIMEOUT_MS); zero: none.
+  std::chrono::milliseconds request_budget{0};
 };
 
 // The use cases wired to their PostgreSQL stores: built once by `serve`, the commands
@@ -76,11 +78,14 @@ class Services {
             exports,
             keys,
             std::move(readiness),
-            [&pool = pool_] { return std::make_shared<storage::ConnectionPool::ThreadScope>(pool); }};
+            [&pool = pool_, budget = request_budget_] {
+              return std::make_shared<storage::ConnectionPool::ThreadScope>(pool, budget);
+            }};
   }
 
  private:
   storage::ConnectionPool& pool_;
+  std::chrono::milliseconds request_budget_;
   std::unique_ptr<app::SessionCache> owned_session_cache_;
   app::SessionCache& session_cache_;
   storage::PgUserRepository user_store_;

@@ -70,6 +70,8 @@ void Config::LoadEnvironment() {
   if (sessions.end_after <= sessions.idle_after) {
     throw UsageError("PERSONA_SESSION_END_MINUTES must be longer than PERSONA_SESSION_IDLE_MINUTES");
   }
+  database_timeouts.connect = std::chrono::seconds(number("PERSONA_DB_CONNECT_TIMEOUT_SECONDS", 2, 300, 2));
+  database_timeouts.request = std::chrono::milliseconds(number("PERSONA_DB_REQUEST_TIMEOUT_MS", 100, 600000, 4000));
   if (redis_url) cache::ParseRedisUrl(*redis_url);  // refuse a malformed URL at start
   if (auto dir = get("PERSONA_WEB_DIR")) web_dir = *dir;
   proxy_checks.connect_target = get("PERSONA_PROXY_CHECK_CONNECT");

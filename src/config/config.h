@@ -40,6 +40,17 @@ struct SessionConfig {
   std::chrono::minutes end_after{120};
 };
 
+// How long persona waits on the database (docs/reliability.md).
+struct DatabaseTimeouts {
+  // PERSONA_DB_CONNECT_TIMEOUT_SECONDS: opening a connection outside a request (libpq's
+  // connect_timeout, 2 at least).
+  std::chrono::seconds connect{2};
+  // PERSONA_DB_REQUEST_TIMEOUT_MS: the longest an HTTP request waits on the database in
+  // all — a free connection, connecting, its statements — before it answers 503; also
+  // the server-side statement_timeout of serve's connections.
+  std::chrono::milliseconds request{4000};
+};
+
 // Settings shared by every subcommand: flags first, then PERSONA_* environment variables.
 struct Config {
   std::filesystem::path data_dir = "persona-data";
@@ -54,6 +65,7 @@ struct Config {
   Logger::Level log_level = Logger::Level::kInfo;
   ProxyCheckConfig proxy_checks;
   SessionConfig sessions;
+  DatabaseTimeouts database_timeouts;
   // PERSONA_WEB_DIR: serve the UI from this directory (web/build.mjs output) instead of
   // the copy in the binary; for working on the UI.
   std::optional<std::filesystem::path> web_dir;
