@@ -175,7 +175,7 @@ def cmd_setup(a):
 
 # ---------------------------------------------------------------------------------------
 def plan_writes(state, seed):
-    """The 1 000 writes, each (n, kind, method, path, body, tag), in a seeded random order."""
+    """The 1 000 writes, each {n, kind, method, path, body, tag, target}, in a seeded random order."""
     rng = random.Random(seed)
     writes = []
 
@@ -260,7 +260,9 @@ def cmd_writes(a):
         # postmaster SIGINT (a clean shutdown), and each backend leads a process group of its
         # own, so that a signal to the postmaster's group would miss them. The postmaster
         # goes first, so that it restarts nothing.
-        victims = [a.postmaster] + list(children_of(a.postmaster))
+        victims = [a.postmaster] + list(children_of(a.postmaster)) if a.kill == "all" else []
+        if a.kill == "server":
+            os.kill(walwriter, signal.SIGCONT)  # the cluster's clean shutdown waits for it
         for pid in victims:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -270,8 +272,8 @@ def cmd_writes(a):
             os.killpg(a.server, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        print(f"crash_writes: SIGKILL to the postmaster, its {len(victims) - 1} children and the server's "
-              f"process group after {answered} answers", flush=True)
+        what = f"the postmaster, its {len(victims) - 1} children and " if victims else ""
+        print(f"crash_writes: SIGKILL to {what}the server's process group after {answered} answers", flush=True)
 
     def worker():
         nonlocal answered
@@ -373,7 +375,8 @@ INVARIANTS = [
             WHERE source = 'manual' AND persona_id IS NOT NULL),
         by_minute AS (SELECT persona_id, minute, count(*) AS n FROM actions GROUP BY 1, 2),
         by_hour AS (SELECT persona_id, minute / 60 AS hour, count(*) AS n FROM actions GROUP BY 1, 2)
-        SELECT 'minute', b.persona_id, b.minute, b.n, r.minute_slots[b.minute % 60 + 1], r.minute_counts[b.minute % 60 + 1]
+        SELECT 'minute' AS counter, b.persona_id, b.minute, b.n,
+               r.minute_slots[b.minute % 60 + 1], r.minute_counts[b.minute % 60 + 1]
         FROM by_minute b LEFT JOIN persona_action_rates r USING (persona_id)
         WHERE r.minute_slots[b.minute % 60 + 1] IS DISTINCT FROM b.minute
            OR r.minute_counts[b.minute % 60 + 1] IS DISTINCT FROM b.n::integer
@@ -437,11 +440,39 @@ INVARIANTS = [
 ]
 
 
+def sabotage(state):
+    """Breaks each invariant on one row, behind the server's back (CRASH_TEST_SABOTAGE=1):
+    verify must then name every invariant, which shows that none of them holds vacuously."""
+    p, acc, tpl, ses = state["personas"], state["accounts"], state["templates"], state["sessions"]
+    pub = state["published"]
+    subprocess.run([os.environ.get("PSQL", "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", f"""
+        UPDATE personas SET total_posts = total_posts + 1 WHERE id = '{p[0]}';
+        UPDATE platform_accounts SET daily_posts_count = daily_posts_count + 1 WHERE id = '{acc[0]}';
+        UPDATE content_templates SET usage_count = usage_count + 1 WHERE id = '{tpl[0]}';
+        UPDATE persona_sessions SET actions_performed = actions_performed + 1 WHERE id = '{ses[0]}';
+        UPDATE persona_action_rates SET hour_counts[1] = hour_counts[1] + 1 WHERE persona_id = '{p[1]}';
+        UPDATE personas SET risk_score = CASE WHEN risk_score < 0.5 THEN risk_score + 0.5 ELSE risk_score - 0.5 END
+        WHERE id = '{p[1]}';
+        DELETE FROM activity_logs WHERE activity_type = 'persona_create' AND activity_data->>'persona_id' = '{p[2]}';
+        DELETE FROM activity_logs WHERE activity_type = 'account_create' AND activity_data->>'account_id' = '{acc[1]}';
+        DELETE FROM activity_logs WHERE activity_type = 'post_publish' AND activity_data->>'post_id' = '{pub[0]}';
+        DELETE FROM activity_logs WHERE id = (SELECT id FROM activity_logs WHERE activity_type = 'post_engagement'
+                                              LIMIT 1);
+        UPDATE manual_posts SET platform_post_id = 'tampered' WHERE id = '{pub[1]}';
+        UPDATE security_events SET event_data = jsonb_set(event_data, '{{activity_id}}',
+                                                          '"00000000-0000-0000-0000-000000000000"')
+        WHERE id = (SELECT id FROM security_events WHERE event_type = 'suspicious_activity' LIMIT 1);
+        """], check=True)
+    print("crash_writes: SABOTAGE: one row broken for each invariant; verify is expected to name all of them")
+
+
 def cmd_verify(a):
     state = json.load(open(a.state))
     writes = [json.loads(line) for line in open(a.outcomes)]
     problems = []
     t0 = time.time()
+    if a.sabotage:
+        sabotage(state)
 
     # What the tables hold, keyed by each write's tag.
     personas = {r["name"]: r["id"] for r in psql_json(
@@ -626,12 +657,15 @@ def main():
     w.add_argument("--outcomes", required=True)
     w.add_argument("--postmaster", type=int, required=True, help="SIGKILLed with all its children")
     w.add_argument("--server", type=int, required=True, help="the server's process group, SIGKILLed then")
+    w.add_argument("--kill", choices=("all", "server"), default="all",
+                   help="server: SIGKILL the server alone, its cluster then shuts down cleanly")
     w.add_argument("--threads", type=int, default=32)
     w.add_argument("--kill-after", type=int, default=500, help="answers (of any kind) before the kill")
     w.add_argument("--seed", type=int, default=int(os.environ.get("CRASH_TEST_SEED", "16")))
     w.add_argument("--timeout", type=float, default=30)
     v = sub.add_parser("verify")
     v.add_argument("--outcomes", required=True)
+    v.add_argument("--sabotage", action="store_true", help="break each invariant first (the checker's own test)")
     r = sub.add_parser("run")
     r.add_argument("--pid-file", required=True)
     r.add_argument("command", nargs=argparse.REMAINDER)
