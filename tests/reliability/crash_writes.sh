@@ -36,6 +36,17 @@ started=$(date +%s%N)
 say() { echo "crash_writes: $*"; }
 ms() { echo $((($(date +%s%N) - $1) / 1000000)); }
 
+# The pids of the children of process $1 (from /proc: procps may be missing).
+children_of() {
+  local parent=$1 f stat
+  for f in /proc/[0-9]*/stat; do
+    stat=$(cat "$f" 2>/dev/null) || continue
+    read -r -a stat <<<"${stat##*) }" # state ppid …, after the command name
+    [ "${stat[1]}" = "$parent" ] && { f=${f#/proc/}; echo "${f%/stat}"; }
+  done
+  return 0
+}
+
 # The reapers (crash_writes.py run) of the servers started, and the servers' pid files.
 reapers=()
 cleanup() {
@@ -50,7 +61,7 @@ cleanup() {
     pg=$(head -n 1 "$data/postgres/postmaster.pid" 2>/dev/null || true)
     if [ -n "$pg" ] && [ "$(cat "/proc/$pg/comm" 2>/dev/null)" = postgres ]; then
       # shellcheck disable=SC2046 # one pid per word
-      kill -KILL "$pg" $(ps -o pid= --ppid "$pg") 2>/dev/null || true
+      kill -KILL "$pg" $(children_of "$pg") 2>/dev/null || true
     fi
     wait "${reapers[$i]}" 2>/dev/null || true
   done
