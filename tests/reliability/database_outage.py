@@ -9,8 +9,8 @@ frozen with SIGSTOP for 10 s. Checks:
     a dropped connection or a hang: each answers within the request budget plus slack;
   - /readyz answers 503 within 1 s while the database is frozen;
   - requests started 2 s after the database is back succeed;
-  - afterwards the server's threads, file descriptors and database connections are back
-    to their figures before the outage.
+  - afterwards the server's threads and file descriptors (pooled connections included)
+    are back to their figures before the outage.
 OUTAGE_TEST_OFF=1 gives the server a request budget of ten minutes (no deadline worth
 the name): the freeze then hangs requests and the latency check fails.
 Loopback and Unix sockets only; everything started is stopped, even on failure.
