@@ -41,6 +41,7 @@ PERSONA_PROXY_CHECK_INTERVAL=0 PERSONA_DATABASE_URL= PERSONA_REDIS_URL= PERSONA_
   "$bin" serve --data-dir "$work/data" --listen 127.0.0.1:0 >"$work/serve.out" 2>"$out/serve.log" &
 server_pid=$!
 port=
+touch "$work/serve.out"  # the background job may not have opened it yet
 for _ in $(seq 900); do
   port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$work/serve.out")
   [ -n "$port" ] && break
