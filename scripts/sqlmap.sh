@@ -6,6 +6,8 @@
 # Environment:
 #   SQLMAP_ONLY=REGEX   only the routes ("METHOD /path") matching it
 #   SQLMAP_LEVEL=3 SQLMAP_RISK=2
+#   SQLMAP_DBMS=PostgreSQL  the back end's payloads only (what Persona runs on); empty: every
+#                       DBMS sqlmap knows, about four times the requests
 #   SQLMAP_OUT=DIR      where the per-route sqlmap output, the targets, the server's log and
 #                       results.tsv go (default sqlmap-results/, git-ignored)
 # Prints one line per route (requests the server saw, 5xx answers, sqlmap's verdict) and a
@@ -17,6 +19,7 @@ cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-build-asan/persona}")
 level=${SQLMAP_LEVEL:-3}
 risk=${SQLMAP_RISK:-2}
+dbms=${SQLMAP_DBMS-PostgreSQL}
 out=$(realpath -m "${SQLMAP_OUT:-sqlmap-results}")
 for tool in sqlmap curl python3; do
   command -v "$tool" >/dev/null || { echo "sqlmap.sh: $tool is not installed" >&2; exit 1; }
@@ -90,6 +93,7 @@ PY
   args=(-u "$url" --method "$method" --headers "$(printf '%b' "$headers")" --batch --level "$level" --risk "$risk"
         --threads 1 --flush-session --disable-coloring --output-dir "$work/sqlmap" -v 1)
   [ -n "$data" ] && args+=(--data "$data")
+  [ -n "$dbms" ] && args+=(--dbms "$dbms")
   name=$(echo "$route" | tr -c 'A-Za-z0-9_\n' '_')
   before=$(requests_seen)
   before_5xx=$(grep '"msg":"request"' "$out/serve.log" | grep -c '"status":5[0-9][0-9]' || true)
@@ -119,7 +123,7 @@ done <"$out/targets.jsonl"
 
 elapsed=$(($(date +%s) - started))
 echo "sqlmap.sh: $routes routes, $points_total parameters, $total_requests requests, $total_5xx answered 5xx," \
-  "$injectable not shown safe; ${elapsed}s (level $level, risk $risk)"
+  "$injectable not shown safe; ${elapsed}s (level $level, risk $risk, dbms ${dbms:-any})"
 if [ "$total_5xx" -gt 0 ]; then
   echo "sqlmap.sh: 5xx answers (method path status):" >&2
   grep '"msg":"request"' "$out/serve.log" | grep '"status":5[0-9][0-9]' |

@@ -250,9 +250,17 @@ def main():
                     points += ["body " + p for p in leaves(sample)]
             targets.append({"method": method, "url": BASE + url, "data": data, "content_type": content_type,
                             "headers": headers, "points": points, "route": f"{method} {path}"})
-    # Destructive last: DELETEs, the session's end, then erasing the account (wrong password).
-    rank = {"DELETE /api/v1/me": 3}
-    targets.sort(key=lambda t: rank.get(t["route"], 2 if t["method"] == "DELETE" or t["route"].endswith("/end") else 1))
+    # Path and query parameters first (ids and filters are where SQL is built), bodies by
+    # size; destructive last: DELETEs, the session's end, then erasing the account (with a
+    # wrong password).
+    def order(t):
+        if t["route"] == "DELETE /api/v1/me":
+            return (3, 0)
+        if t["method"] == "DELETE" or t["route"].endswith("/end"):
+            return (2, 0)
+        return (1, len(t["points"]) if t["data"] else 0)
+
+    targets.sort(key=order)
     for t in targets:
         print(json.dumps(t))
 

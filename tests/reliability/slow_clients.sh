@@ -28,19 +28,22 @@ done
 # Chosen so that, with every protection on, neither attack holds more connections than the
 # cap (slowloris: 200/s × 2 s ≈ 400, slow body: 120/s × 4 s ≈ 480, cap 600), while with the
 # header or request timeout off it would (about 800 and 1000).
-header_s=2 request_s=4 keepalive_s=2 cap_normal=600
-cap=$cap_normal
+# The checks hold the server to these; SLOW_CLIENTS_OFF changes only what it is told.
+header_s=2 request_s=4 keepalive_s=2 cap=600
+server_header_s=$header_s server_request_s=$request_s server_keepalive_s=$keepalive_s server_cap=$cap
 huge=86400
 case ${SLOW_CLIENTS_OFF:-} in
   '') ;;
-  header) header_s=$huge ;;
-  body) request_s=$huge ;;
-  keepalive) keepalive_s=$huge ;;
-  cap) cap=1000000 ;;
+  header) server_header_s=$huge ;;
+  body) server_request_s=$huge ;;
+  keepalive) server_keepalive_s=$huge ;;
+  cap) server_cap=1000000 ;;
   *) echo "SLOW_CLIENTS_OFF must be header, body, keepalive or cap" >&2; exit 2 ;;
 esac
-effective_header_s=$((header_s < request_s ? header_s : request_s))
 NORMAL_LIMIT_S=${NORMAL_LIMIT_S:-1}
+# Beyond the cap the answer is a refusal, and what matters is that it is not left hanging:
+# the server first accepts the connections queued before it (hundreds, under ASan).
+CAP_LIMIT_S=${CAP_LIMIT_S:-3}
 slack_s=1.5  # beyond a timeout before a connection still open counts as not cut
 
 work=$(mktemp -d)
@@ -72,9 +75,10 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 started=$(now)
 
 # --- the server -------------------------------------------------------------------------
-say "server: header ${header_s}s, request ${request_s}s, keep-alive ${keepalive_s}s, cap $cap${SLOW_CLIENTS_OFF:+ (off: $SLOW_CLIENTS_OFF)}"
-PERSONA_HEADER_TIMEOUT_SECONDS=$header_s PERSONA_REQUEST_TIMEOUT_SECONDS=$request_s \
-  PERSONA_KEEPALIVE_TIMEOUT_SECONDS=$keepalive_s PERSONA_MAX_CONNECTIONS=$cap \
+say "server: header ${server_header_s}s, request ${server_request_s}s, keep-alive ${server_keepalive_s}s," \
+  "cap $server_cap${SLOW_CLIENTS_OFF:+ (off: $SLOW_CLIENTS_OFF)}"
+PERSONA_HEADER_TIMEOUT_SECONDS=$server_header_s PERSONA_REQUEST_TIMEOUT_SECONDS=$server_request_s \
+  PERSONA_KEEPALIVE_TIMEOUT_SECONDS=$server_keepalive_s PERSONA_MAX_CONNECTIONS=$server_cap \
   PERSONA_PROXY_CHECK_INTERVAL=0 PERSONA_DATABASE_URL= PERSONA_REDIS_URL= PERSONA_MASTER_KEY= \
   "$bin" serve --data-dir "$work/data" --listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.log" &
 server_pid=$!
@@ -154,14 +158,14 @@ check_cut() {
 }
 header_line='X-Slow: 1\r\n'
 probes=()
-probe "GET /healthz HTTP/1.1\r\nHost: x\r\n" "$header_line" $((effective_header_s + 4)) >"$work/p-header" &
+probe "GET /healthz HTTP/1.1\r\nHost: x\r\n" "$header_line" $((header_s + 4)) >"$work/p-header" &
 probes+=($!)
 probe "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" "a" 8 >"$work/p-body" &
 probes+=($!)
 probe "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" "" $((keepalive_s < 4 ? keepalive_s + 4 : 6)) >"$work/p-keepalive" &
 probes+=($!)
 wait "${probes[@]}"
-check_cut "$(cat "$work/p-header")" "$effective_header_s" "header trickled a line every 0.5 s"
+check_cut "$(cat "$work/p-header")" "$header_s" "header trickled a line every 0.5 s"
 check_cut "$(cat "$work/p-body")" "$request_s" "body trickled a byte every 0.5 s"
 check_cut "$(cat "$work/p-keepalive")" "$keepalive_s" "idle keep-alive connection"
 
@@ -199,7 +203,7 @@ attack() {
   fi
   check_normal "$record" "$name"
 }
-attack -H slowloris 200 $((1000 / 200 + effective_header_s + 3))
+attack -H slowloris 200 $((1000 / 200 + header_s + 3))
 attack -B "slow body" 120 $((1000 / 120 + request_s + 3))
 for name in slowloris "slow body"; do
   cat "$work/$name.normal" >>"$work/all.normal"
@@ -212,17 +216,18 @@ done
 # served again once the held connections are gone.
 held=()
 t0=$(now)
-for _ in $(seq "$cap_normal"); do
+for _ in $(seq "$cap"); do
   exec {fd}<>"/dev/tcp/127.0.0.1/$port" && held+=("$fd")
 done
 opened_in=$(since "$t0")
-saw_503=0 hung=0 refused=0 tries=0
+saw_503=0 hung=0 refused=0 tries=0 cap_max=0
 for _ in 1 2 3; do
   tries=$((tries + 1))
   result=$(curl -s -D "$work/cap.headers" -o "$work/cap.body" --max-time 5 -w '%{http_code} %{time_total}' \
     "$base/healthz" || true)
   code=${result% *} secs=${result#* }
-  if awk -v e="$secs" -v l="$NORMAL_LIMIT_S" 'BEGIN { exit !(e >= l) }'; then hung=$((hung + 1)); fi
+  cap_max=$(awk -v a="$cap_max" -v b="$secs" 'BEGIN { print (b > a ? b : a) }')
+  if awk -v e="$secs" -v l="$CAP_LIMIT_S" 'BEGIN { exit !(e >= l) }'; then hung=$((hung + 1)); fi
   case $code in
     503)
       if grep -qi '^Retry-After: 1' "$work/cap.headers" && grep -qi '^Content-Type: application/problem+json' "$work/cap.headers" &&
@@ -238,9 +243,9 @@ for _ in 1 2 3; do
 done
 for fd in "${held[@]}"; do exec {fd}>&-; done
 say "cap: ${#held[@]} connections held (opened in $opened_in s, cap $cap), then $tries normal requests:" \
-  "$saw_503 answered 503 + Retry-After: 1, $refused refused, $hung slower than ${NORMAL_LIMIT_S}s"
+  "$saw_503 answered 503 + Retry-After: 1, $refused refused, $hung slower than ${CAP_LIMIT_S}s; slowest $cap_max s"
 [ "$saw_503" -ge 1 ] || fail "cap: no normal request was answered 503 beyond the cap"
-[ "$hung" -eq 0 ] || fail "cap: $hung normal requests took ${NORMAL_LIMIT_S}s or more"
+[ "$hung" -eq 0 ] || fail "cap: $hung normal requests took ${CAP_LIMIT_S}s or more"
 if [ "$saw_503" -ge 1 ] && ! grep -q 'connection limit reached' "$work/serve.log"; then
   fail "cap: the server did not log that it reached the connection limit"
 fi

@@ -89,7 +89,7 @@ TEST(ConnectionLimits, InvalidValueIsRefusedByName) {
   for (const char* name : {"PERSONA_HEADER_TIMEOUT_SECONDS", "PERSONA_REQUEST_TIMEOUT_SECONDS",
                            "PERSONA_KEEPALIVE_TIMEOUT_SECONDS", "PERSONA_MAX_CONNECTIONS"}) {
     for (const char* value : {"0", "-1", "ten", "5s"}) {
-      ScopedEnv env({{name, value}});
+      ScopedEnv env({std::pair<std::string, std::string>{name, value}});
       Config config;
       try {
         config.LoadEnvironment();
