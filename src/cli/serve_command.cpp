@@ -17,6 +17,7 @@
 #include "cli/services.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/process.h"
 #include "core/random.h"
 #include "crypto/field_cipher.h"
 #include "crypto/key_store.h"
@@ -151,10 +152,24 @@ class ReadinessMonitor {
   std::thread thread_;                               // last: starts once the members above exist
 };
 
+// Each connection is a descriptor: the cap is only reached (and 503 answered) if the
+// limit of open files leaves room for it; otherwise accept fails with EMFILE first.
+void WarnIfFileLimitIsLow(std::size_t max_connections, Logger& log) {
+  constexpr std::uint64_t kReserved = 128;  // database, logs, data files, refusals in flight
+  std::uint64_t files = RaiseOpenFileLimit();
+  if (files > 0 && files < max_connections + kReserved) {
+    log.Warn(
+        "the open-file limit is below PERSONA_MAX_CONNECTIONS plus a reserve; connections beyond it wait in "
+        "the backlog instead of being answered 503",
+        {{"open_file_limit", files}, {"max_connections", max_connections}});
+  }
+}
+
 }  // namespace
 
 int Serve(const Config& config, Logger& log, std::ostream& out) {
   auto started = std::chrono::steady_clock::now();
+  WarnIfFileLimitIsLow(config.connections.max_connections, log);
   storage::Database db(config, storage::Database::Role::kServer, "serve", log);
   PrepareSchema(config, db.ConnectionString(), log);
   const int expected_version = storage::EmbeddedMigrations().back().version;
@@ -190,6 +205,10 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   options.host = config.listen.host;
   options.port = config.listen.port;
   options.worker_threads = workers;
+  options.header_timeout = config.connections.header_timeout;
+  options.read_timeout = config.connections.request_timeout;
+  options.idle_timeout = config.connections.keepalive_timeout;
+  options.max_connections = config.connections.max_connections;
   options.handle_signals = true;
   http::Server server(options, router, log);
   auto endpoint = server.Listen();

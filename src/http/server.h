@@ -13,12 +13,17 @@
 namespace persona::http {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";         // an IP literal ("::1" too) or a resolvable name
-  unsigned short port = 8080;             // 0 = ephemeral, see Listen()
-  std::size_t body_limit = 1 << 20;       // over it: 413, from Content-Length or a growing chunked body
-  std::size_t header_limit = 16 * 1024;   // over it: 431
-  std::chrono::seconds read_timeout{15};  // whole request, first byte to last; also bounds each write
-  std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request
+  std::string host = "127.0.0.1";        // an IP literal ("::1" too) or a resolvable name
+  unsigned short port = 8080;            // 0 = ephemeral, see Listen()
+  std::size_t body_limit = 1 << 20;      // over it: 413, from Content-Length or a growing chunked body
+  std::size_t header_limit = 16 * 1024;  // over it: 431
+  // Slow clients (docs/reliability.md). A request's clock starts when its connection is
+  // accepted (the first request) or at its first byte (later ones).
+  std::chrono::seconds header_timeout{10};  // until the end of the header (capped by read_timeout)
+  std::chrono::seconds read_timeout{15};    // the whole request, header and body; also bounds each write
+  std::chrono::seconds idle_timeout{60};    // keep-alive wait for the next request
+  // Open connections served at once; one more is answered 503 with Retry-After and closed.
+  std::size_t max_connections = 1024;
   std::size_t io_threads = 1;
   std::size_t worker_threads = 4;  // runs the handlers of blocking routes
   std::chrono::seconds shutdown_grace{10};
