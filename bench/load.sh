@@ -111,6 +111,16 @@ t=$(date +%s%N)
 psql_ -v reader="${user_id[reader]}" -v writer="${user_id[writer]}" -v creator="${user_id[creator]}" \
   -v rows="$rows" -v quiet="$quiet" -v busy="$busy" -v drafts="$drafts" \
   -f "$root/bench/load_data.sql" >"$work/load.log" 2>&1 || { cat "$work/load.log" >&2; fail "bench/load_data.sql"; }
+months=$(psql_ -At -c "SELECT to_char(m, 'YYYY-MM-DD') FROM bench_load_streams,
+                         generate_series(date_trunc('month', t0 AT TIME ZONE 'UTC'), date_trunc('month', t1 AT TIME ZONE 'UTC'),
+                                         interval '1 month') m WHERE n_rows > 0 GROUP BY m ORDER BY m")
+# The months in parallel sessions, the biggest first (BENCH_LOAD_JOBS, default the cores).
+export -f psql_
+export pg pg_bindir root work
+printf '%s\n' $months | sort -r | xargs -P "${BENCH_LOAD_JOBS:-$(nproc)}" -I{} bash -c \
+  'psql_ -v month={} -f "$root/bench/load_activity.sql" >"$work/load.{}.log" 2>&1 || { cat "$work/load.{}.log" >&2; exit 255; }' ||
+  fail "bench/load_activity.sql"
+psql_ -v attach=1 -f "$root/bench/load_activity.sql" >>"$work/load.log" 2>&1 || { cat "$work/load.log" >&2; fail "bench/load_activity.sql (attach)"; }
 load_ms=$(ms "$t")
 t=$(date +%s%N)
 psql_ -c "VACUUM ANALYZE" -c "CHECKPOINT"

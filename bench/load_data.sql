@@ -14,11 +14,8 @@
 --          its cost follows the persona's history).
 -- creator  no personas and no persona limit (POST /personas creates thousands).
 --
--- Speed (10 million rows in a few minutes): the activity rows of each month go into a new
--- table of their own that is attached as that month's partition afterwards, so PostgreSQL
--- builds its indexes once, in bulk, instead of updating seven indexes row by row; rows
--- written this way pass no trigger, so the counters of migration 0012 are rebuilt at the
--- end (persona_rebuild_action_rates, when the schema has it). Everything else is small.
+-- The activity rows are not written here: this script leaves their plan in the table
+-- bench_load_streams, and bench/load_activity.sql writes them, a month at a time.
 -- Addresses are from the documentation ranges; no secret is created (encrypted columns
 -- hold a marker that is not a ciphertext, as in db/dev/realistic_data.sql).
 
@@ -204,12 +201,12 @@ SELECT 'suspicious_activity', 'warning', p.user_id, p.id, 'manual actions far ab
        now() - k * interval '20 days' + interval '5 hours', p.user_id, now() - k * interval '20 days'
 FROM b_personas p CROSS JOIN generate_series(1, 3) k WHERE p.pidx <= 5;
 
-\echo activity_logs: :rows rows over 90 days, :quiet and :busy in the last 7 days …
--- Streams of rows: row n of a stream belongs to persona n mod (its personas) and is
--- dated t0 + (n + 0.5) * (t1 - t0) / count.
-CREATE TEMP TABLE b_streams ON COMMIT DROP AS
+-- The activity rows, as streams: row n of a stream belongs to persona n mod (its personas)
+-- and is dated t0 + (n + 0.5) * (t1 - t0) / n_rows; 1 in system_every (0: none) is a row the
+-- server wrote for its own change. bench/load_activity.sql reads this and drops it.
+CREATE TABLE bench_load_streams AS
 SELECT p.reader AS user_id, ARRAY(SELECT id FROM b_personas WHERE pidx <= 5 ORDER BY pidx) AS personas,
-       p.rows AS n, p.t_now - interval '90 days' AS t0, p.t_now - interval '1 minute' AS t1, 20 AS system_every,
+       p.rows AS n_rows, p.t_now - interval '90 days' AS t0, p.t_now - interval '1 minute' AS t1, 20 AS system_every,
        ARRAY['twitter', 'instagram', 'tiktok'] AS platforms
 FROM b_params p
 UNION ALL
@@ -220,88 +217,5 @@ UNION ALL
 SELECT p.writer, ARRAY[(SELECT id FROM b_personas WHERE pidx = 7)], p.busy, p.t_now - interval '7 days',
        p.t_now - interval '1 minute', 0, ARRAY['instagram']
 FROM b_params p;
-
-DO $$
-DECLARE
-    month_start DATE;
-    lower_bound TIMESTAMPTZ;
-    upper_bound TIMESTAMPTZ;
-    part TEXT;
-    s RECORD;
-    step DOUBLE PRECISION;
-    n_lo BIGINT;
-    n_hi BIGINT;
-    has_rows BOOLEAN;
-BEGIN
-    FOR month_start IN
-        SELECT generate_series(date_trunc('month', min(t0) AT TIME ZONE 'UTC'),
-                               date_trunc('month', max(t1) AT TIME ZONE 'UTC'), interval '1 month')::date
-        FROM b_streams WHERE n > 0
-    LOOP
-        lower_bound := month_start::timestamp AT TIME ZONE 'UTC';
-        upper_bound := (month_start + interval '1 month')::timestamp AT TIME ZONE 'UTC';
-        part := format('activity_logs_%s', to_char(month_start, 'YYYY_MM'));
-        -- A partition made ahead by the server (empty in a fresh database) makes way.
-        IF to_regclass(part) IS NOT NULL THEN
-            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I)', part) INTO has_rows;
-            IF has_rows THEN
-                RAISE EXCEPTION 'partition % already holds rows: bench/load_data.sql needs a fresh database', part;
-            END IF;
-            EXECUTE format('ALTER TABLE activity_logs DETACH PARTITION %I', part);
-            EXECUTE format('DROP TABLE %I', part);
-        END IF;
-        -- The range CHECK lets ATTACH skip its scan of the rows.
-        EXECUTE format('CREATE TABLE %I (LIKE activity_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS, '
-                       'CONSTRAINT bench_range CHECK (created_at >= %L AND created_at < %L))',
-                       part, lower_bound, upper_bound);
-        FOR s IN SELECT * FROM b_streams WHERE n > 0 LOOP
-            step := extract(epoch FROM s.t1 - s.t0) / s.n;
-            n_lo := GREATEST(0, floor(extract(epoch FROM lower_bound - s.t0) / step) - 1);
-            n_hi := LEAST(s.n - 1, ceil(extract(epoch FROM upper_bound - s.t0) / step) + 1);
-            CONTINUE WHEN n_hi < n_lo;
-            EXECUTE format($sql$
-                INSERT INTO %I (user_id, persona_id, activity_type, platform_type, activity_data, ip_address,
-                                user_agent, location_data, risk_level, anomaly_score, gdpr_category, source,
-                                created_at)
-                SELECT $1, $2[1 + n %% cardinality($2)],
-                       CASE WHEN api THEN (ARRAY['persona_update', 'post_create', 'post_publish',
-                                                 'post_engagement', 'account_update', 'template_update',
-                                                 'session_start', 'session_end', 'login', 'proxy_update'])[1 + n / 20 %% 10]
-                            ELSE (ARRAY['like', 'like', 'like', 'like', 'like', 'like', 'like', 'like', 'like',
-                                        'like', 'like', 'like', 'like', 'like', 'comment', 'comment', 'comment',
-                                        'comment', 'comment', 'comment', 'follow', 'follow', 'follow', 'follow',
-                                        'story_view', 'story_view', 'story_view', 'story_view', 'profile_visit',
-                                        'profile_visit', 'profile_visit', 'reply', 'reply', 'reply', 'share',
-                                        'share', 'save', 'direct_message', 'unfollow', 'other'])[1 + h %% 40] END,
-                       CASE WHEN api AND n / 20 %% 10 NOT IN (1, 2, 3) THEN NULL
-                            ELSE $3[1 + h / 40 %% cardinality($3)] END,
-                       CASE WHEN api THEN '{"fields": ["backstory"]}'::jsonb
-                            ELSE jsonb_build_object('target', '@' || (ARRAY['kapitbahay.ni.juan', 'mnl_eats',
-                                 'cebu.daily', 'tita.lits', 'kape.tayo', 'baguio.breeze', 'davao.durian',
-                                 'pasig.runners', 'iloilo.foodie', 'qc.bookworm'])[1 + h / 7 %% 10]) END,
-                       CASE WHEN h %% 7 = 0 THEN '198.51.100.20' ELSE '192.0.2.10' END,
-                       'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
-                       '{"city": "Quezon City", "country": "PH"}',
-                       CASE WHEN api OR h %% 100 < 97 THEN 'low' ELSE 'medium' END,
-                       CASE WHEN api OR h %% 100 < 97 THEN 0 ELSE 0.35 END,
-                       CASE WHEN api THEN 'performance' ELSE 'functional' END,
-                       CASE WHEN api THEN 'system' ELSE 'manual' END, at
-                FROM (SELECT n, (n * 2654435761) %% 4294967296 / 97 AS h,
-                             $4 > 0 AND n %% GREATEST($4, 1) = 0 AS api,
-                             $5 + (n + 0.5) * $6 * interval '1 second' AS at
-                      FROM generate_series($7::bigint, $8::bigint) n) g
-                WHERE at >= $9 AND at < $10$sql$, part)
-            USING s.user_id, s.personas, s.platforms, s.system_every, s.t0, step, n_lo, n_hi, lower_bound,
-                  upper_bound;
-        END LOOP;
-        EXECUTE format('ALTER TABLE activity_logs ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
-                       part, lower_bound, upper_bound);
-        EXECUTE format('ALTER TABLE %I DROP CONSTRAINT bench_range', part);
-    END LOOP;
-    -- The counters of migration 0012, for the rows that passed no trigger.
-    IF to_regproc('persona_rebuild_action_rates') IS NOT NULL THEN
-        PERFORM persona_rebuild_action_rates();
-    END IF;
-END $$;
 
 COMMIT;
