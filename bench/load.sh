@@ -36,6 +36,15 @@
 #                                  [the git work tree that holds BINARY]
 #   BENCH_KEEP=1                   keep the temporary directory (database, logs)
 #   PERSONA_PG_BINDIR              PostgreSQL binaries [/usr/lib/postgresql/15/bin]
+# Profiles of the same scenarios (bench/RESULTS.md says how they were read):
+#   BENCH_PERF=DIR                 `perf record -a -g -e cpu-clock` during each scenario into
+#                                  DIR/N.data, with DIR/N.comm.txt (CPU per process) and
+#                                  DIR/N.persona.txt (the server's functions, self time)
+#   BENCH_CALLGRIND=DIR            the server runs under valgrind --tool=callgrind, its counts
+#                                  zeroed before each scenario and dumped after it (DIR/
+#                                  callgrind.out.N, DIR/N.txt: inclusive counts); prints
+#                                  instructions per request instead of the ceilings (use
+#                                  BENCH_CONNECTIONS=1 BENCH_THREADS=1: one request in flight)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -132,10 +141,19 @@ pg_version=$(psql_ -At -c "SHOW server_version")
 db_size=$(psql_ -At -c "SELECT pg_size_pretty(pg_database_size('persona'))")
 
 # --- 2. the server ----------------------------------------------------------------------
-PERSONA_PROXY_CHECK_INTERVAL=0 "$bin" serve --data-dir "$work/data" --listen 127.0.0.1:0 \
+serve_prefix=()
+wrk_timeout=2s  # wrk's default; a request that takes longer counts as a socket error
+if [ -n "${BENCH_CALLGRIND:-}" ]; then
+  mkdir -p "$BENCH_CALLGRIND"
+  BENCH_CALLGRIND=$(realpath "$BENCH_CALLGRIND")
+  serve_prefix=(valgrind --tool=callgrind --callgrind-out-file="$BENCH_CALLGRIND/callgrind.out")
+  wrk_timeout=60s
+fi
+[ -z "${BENCH_PERF:-}" ] || { mkdir -p "$BENCH_PERF"; BENCH_PERF=$(realpath "$BENCH_PERF"); }
+PERSONA_PROXY_CHECK_INTERVAL=0 "${serve_prefix[@]}" "$bin" serve --data-dir "$work/data" --listen 127.0.0.1:0 \
   >"$work/serve.out" 2>"$work/serve.log" &
 serve_pid=$!
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do
   grep -q '^listening on ' "$work/serve.out" 2>/dev/null && break
   kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log" >&2; fail "persona serve exited"; }
   sleep 0.1
@@ -223,7 +241,7 @@ sampler_pid=$!
 wrk_run() {  # out role method path body ids once seconds
   BENCH_TOKEN=${token[$2]} BENCH_METHOD=$3 BENCH_PATH=$4 BENCH_BODY=$5 \
     BENCH_IDS=${6:+$work/$6.ids} BENCH_ONCE=$7 BENCH_THREADS=$threads \
-    wrk -t "$threads" -c "$conns" -d "${8}s" -s "$root/bench/load.lua" "$url" >"$1" 2>&1 || { cat "$1" >&2; fail "wrk failed"; }
+    wrk -t "$threads" -c "$conns" -d "${8}s" --timeout "$wrk_timeout" -s "$root/bench/load.lua" "$url" >"$1" 2>&1 || { cat "$1" >&2; fail "wrk failed"; }
   grep -q '^BENCH_RESULT ' "$1" || { cat "$1" >&2; fail "wrk printed no result"; }
 }
 field() { sed -n "s/.*[ ]$2=\([0-9]*\).*/\1/p" "$1"; }
@@ -273,7 +291,7 @@ done <"$work/reader.ids"
 ua='wrk/4 (bench/load.sh)'
 activity_data='{"target": "@kape.tayo", "text": "Ang ganda nito!"}'
 
-declare -A rps p50 p99 errors load ceiling_of
+declare -A rps p50 p99 errors load ceiling_of reqs
 ceiling_a() {
   local defines=(token_hash="$reader_hash" user_id="${user_id[reader]}") i=0
   while read -r pid; do i=$((i + 1)); defines+=("persona_$i=$pid"); done <"$work/reader.ids"
@@ -300,8 +318,24 @@ for s in "${scenarios[@]}"; do
   n=$((n + 1))
   load[$name]=$(load_average)
   out=$work/wrk.$n.out
+  if [ -n "${BENCH_PERF:-}" ]; then
+    perf record -a -g -e cpu-clock -F 499 -o "$BENCH_PERF/$n.data" -- sleep "$secs" >/dev/null 2>&1 &
+    perf_pid=$!
+  fi
+  [ -z "${BENCH_CALLGRIND:-}" ] || callgrind_control -z "$serve_pid" >/dev/null
   wrk_run "$out" "$role" "$method" "$path" "$body" "$idfile" "$once" "$secs"
+  if [ -n "${BENCH_CALLGRIND:-}" ]; then
+    callgrind_control -d "scenario $n" "$serve_pid" >/dev/null
+  fi
+  if [ -n "${BENCH_PERF:-}" ]; then
+    wait "$perf_pid" || true
+    perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --sort comm 2>/dev/null | grep -v '^#' | grep . |
+      head -n 12 >"$BENCH_PERF/$n.comm.txt"
+    perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --comm persona --sort dso,sym -g none 2>/dev/null |
+      grep -v '^#' | grep . | head -n 60 >"$BENCH_PERF/$n.persona.txt"
+  fi
   requests=$(field "$out" requests)
+  reqs[$name]=$requests
   duration=$(field "$out" duration_us)
   rps[$name]=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
   p50[$name]=$(awk -v v="$(field "$out" p50_us)" 'BEGIN { printf "%.2f", v / 1000 }')
@@ -310,6 +344,7 @@ for s in "${scenarios[@]}"; do
   [ "$requests" -gt 0 ] || { say "$name: no request completed"; failed=1; }
   [ "${errors[$name]}" -eq 0 ] || { say "$name: ${errors[$name]} errors"; failed=1; }
   say "$name: ${rps[$name]} req/s, p50 ${p50[$name]} ms, p99 ${p99[$name]} ms, ${errors[$name]} errors (load ${load[$name]})"
+  [ -z "${BENCH_CALLGRIND:-}" ] || continue  # no ceilings: the server is the subject
   case $n in
     1) ceiling_a; ceiling_of[$name]=a ;;
     4) ceiling_b b1 "$(cat "$work/quiet.ids")"; ceiling_of[$name]=b1 ;;
@@ -340,6 +375,19 @@ source_dir=${BENCH_SOURCE:-$(dirname "$bin")}
 commit=$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git -C "$source_dir" status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit (with uncommitted changes)"
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+callgrind_table() {
+  echo "| scenario | requests | instructions per request (server) |"
+  echo "| --- | ---: | ---: |"
+  local n=0 total
+  for s in "${scenarios[@]}"; do
+    IFS='|' read -r name _ <<<"$s"
+    n=$((n + 1))
+    local dump=$BENCH_CALLGRIND/callgrind.out.$n
+    callgrind_annotate --inclusive=yes "$dump" 2>/dev/null | head -n 80 >"$BENCH_CALLGRIND/$n.txt"
+    total=$(callgrind_annotate "$dump" 2>/dev/null | sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' | tr -d ,)
+    echo "| $name | ${reqs[$name]} | $(awk -v t="${total:-0}" -v r="${reqs[$name]}" 'BEGIN { printf "%.0f", (r > 0 ? t / r : 0) }') |"
+  done
+}
 table=$(
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit"
   echo
@@ -350,6 +398,12 @@ table=$(
   echo "ceilings: pgbench -M prepared -c$conns -j$threads -T$secs on the same SQL. Statements: what PostgreSQL ran for one"
   echo "request (log_statement = all, BEGIN and COMMIT included). Load average (1, 5, 15 min) at each run's start."
   echo
+  if [ -n "${BENCH_CALLGRIND:-}" ]; then
+    echo "The server under valgrind --tool=callgrind, counting only during each scenario's run."
+    echo
+    callgrind_table
+    exit 0
+  fi
   echo "| scenario | req/s | p50 ms | p99 ms | errors | ceiling tx/s | share | statements | load avg |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   for s in "${scenarios[@]}"; do
