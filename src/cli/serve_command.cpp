@@ -14,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/schema.h"
+#include "cli/server_metrics.h"
 #include "cli/services.h"
 #include "core/clock.h"
 #include "core/errors.h"
@@ -195,8 +196,9 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
 
   std::optional<http::WebDirectory> web_dir;
   if (config.web_dir) web_dir.emplace(*config.web_dir);
+  ServerMetrics metrics(pool, clock);
   ReadinessMonitor readiness(pool, expected_version);
-  auto api = services.Api([&readiness] { return readiness.Current(); });
+  auto api = services.Api([&readiness] { return readiness.Current(); }, metrics.metrics);
   if (web_dir) api.web_assets = web_dir->Assets();
   http::Router router;
   http::BuildApi(router, std::move(api));
@@ -210,7 +212,7 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   options.idle_timeout = config.connections.keepalive_timeout;
   options.max_connections = config.connections.max_connections;
   options.handle_signals = true;
-  http::Server server(options, router, log);
+  http::Server server(options, router, log, &metrics.requests);
   auto endpoint = server.Listen();
   auto startup_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -228,10 +230,11 @@ int Serve(const Config& config, Logger& log, std::ostream& out) {
   });
   std::optional<jobs::ProxyChecker> proxy_checker;
   if (config.proxy_checks.interval.count() > 0) {
-    proxy_checker.emplace(services.proxies, config.proxy_checks.interval, config.proxy_checks.concurrency, log);
+    proxy_checker.emplace(services.proxies, config.proxy_checks.interval, config.proxy_checks.concurrency, log,
+                          &metrics.jobs);
   }
-  jobs::SessionSweeper session_sweeper(services.sessions, std::chrono::seconds(30), log);
-  jobs::RetentionJob retention(services.retention, log);
+  jobs::SessionSweeper session_sweeper(services.sessions, std::chrono::seconds(30), log, &metrics.jobs);
+  jobs::RetentionJob retention(services.retention, log, &metrics.jobs);
   server.Run();
   proxy_checker.reset();
   stopping = true;

@@ -63,7 +63,7 @@ class Services {
   Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cipher, const crypto::PasswordHasher& hasher,
            const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
-  http::ApiServices Api(std::function<http::Readiness()> readiness) {
+  http::ApiServices Api(std::function<http::Readiness()> readiness, const Metrics& metrics) {
     return {auth,
             users,
             accounts,
@@ -77,6 +77,7 @@ class Services {
             dashboard,
             exports,
             keys,
+            metrics,
             std::move(readiness),
             [&pool = pool_, budget = request_budget_] {
               return std::make_shared<storage::ConnectionPool::ThreadScope>(pool, budget);

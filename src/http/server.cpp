@@ -140,10 +140,11 @@ std::optional<Refusal> TransferCodingRefusal(const bhttp::request_header<>& head
 struct Server::Impl {
   class Session;
 
-  Impl(ServerOptions opts, const Router& r, Logger& l)
+  Impl(ServerOptions opts, const Router& r, Logger& l, RequestObserver* o)
       : options(std::move(opts)),
         router(r),
         log(l),
+        observer(o),
         ioc(static_cast<int>(std::max<std::size_t>(1, options.io_threads))),
         strand(net::make_strand(ioc)),
         acceptor(strand),
@@ -164,6 +165,7 @@ struct Server::Impl {
   ServerOptions options;
   const Router& router;
   Logger& log;
+  RequestObserver* observer;
 
   bool listening = false;
   bool ran = false;
@@ -275,6 +277,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     state_ = State::kReading;
     started_ = Clock::now();
     if (!first_request_) request_began_ = started_;
+    route_label_ = kUnmatchedRoute;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(options().header_limit));
     parser_->body_limit(static_cast<std::uint64_t>(options().body_limit));
@@ -349,6 +352,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     request_.headers = std::move(static_cast<bhttp::fields&>(message));
 
     Router::Match match = server_.router.Find(request_);
+    route_label_ =
+        match.route ? std::string_view(match.route->pattern) : (match.fallback ? kWebUiRoute : kUnmatchedRoute);
     if (!match.route) return Respond(std::move(match.error));
     if (!match.route->options.blocking) return Respond(server_.router.Invoke(*match.route, request_, server_.log));
 
@@ -507,7 +512,9 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   void LogRequest(unsigned status, std::size_t bytes) {
     if (refused_) return;  // a flood would be a line per connection; Impl::Refuse logs a summary
-    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    auto took = Clock::now() - started_;
+    if (server_.observer) server_.observer->OnRequest({request_.method, route_label_, status, took});
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(took).count();
     // Never the query string (it may carry tokens), never a header value.
     server_.log.Info("request", {{"method", request_.target.empty() ? std::string("-")
                                                                     : std::string(bhttp::to_string(request_.method))},
@@ -556,6 +563,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool chunked_ = false;
   bool stream_close_ = false;
   std::string client_address_;
+  std::string_view route_label_ = kUnmatchedRoute;  // for the observer: see RequestRecord
   State state_ = State::kIdle;
   bool first_request_ = true;
   bool keep_alive_ = true;
@@ -678,8 +686,8 @@ void Server::Impl::RunIo() {
   }
 }
 
-Server::Server(ServerOptions options, const Router& router, persona::Logger& log)
-    : impl_(std::make_unique<Impl>(std::move(options), router, log)) {}
+Server::Server(ServerOptions options, const Router& router, persona::Logger& log, RequestObserver* observer)
+    : impl_(std::make_unique<Impl>(std::move(options), router, log, observer)) {}
 
 Server::~Server() = default;
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <boost/asio/ip/tcp.hpp>
 
@@ -30,13 +31,35 @@ struct ServerOptions {
   bool handle_signals = false;  // SIGINT/SIGTERM start a graceful shutdown
 };
 
+// One answered request, as a RequestObserver hears of it.
+struct RequestRecord {
+  boost::beast::http::verb method;
+  // The route's pattern ("/api/v1/personas/{id}"), never the raw path; kWebUiRoute for
+  // what the router's fallback answered, kUnmatchedRoute for everything else no route
+  // served (404, 405, requests refused before routing). Valid while the Router lives.
+  std::string_view route;
+  unsigned status;
+  std::chrono::steady_clock::duration duration;  // from the first byte of the request
+};
+
+inline constexpr std::string_view kWebUiRoute = "web_ui";
+inline constexpr std::string_view kUnmatchedRoute = "unmatched";
+
+// Told of every request as it is answered (the request metrics of /metrics). Called on
+// I/O and worker threads alike, so it must be thread-safe, and quick.
+class RequestObserver {
+ public:
+  virtual ~RequestObserver() = default;
+  virtual void OnRequest(const RequestRecord& record) = 0;
+};
+
 // HTTP/1.1 server: keep-alive, limits, timeouts, request ids, security headers, one
 // access log line per request, graceful shutdown. What a request means is the Router's
 // business; this class is the transport.
 class Server {
  public:
-  // `router` and `log` must outlive the Server.
-  Server(ServerOptions options, const Router& router, persona::Logger& log);
+  // `router`, `log` and `observer` (may be null) must outlive the Server.
+  Server(ServerOptions options, const Router& router, persona::Logger& log, RequestObserver* observer = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
