@@ -30,7 +30,8 @@ TEST(ClientOf, KeepsAUtf8UserAgent) {
 // PostgreSQL refuses unless it is UTF-8: every write answered 500.
 TEST(ClientOf, ReplacesWhatIsNotUtf8) {
   EXPECT_EQ(RecordedUserAgent("curl\xff/8"), "curl\xef\xbf\xbd/8");
-  EXPECT_EQ(RecordedUserAgent("\xc3(\xed\xa0\x80"), "\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+  // A truncated sequence, then a surrogate (libunistring reads the whole of it as one).
+  EXPECT_EQ(RecordedUserAgent("\xc3(\xed\xa0\x80"), "\xef\xbf\xbd(\xef\xbf\xbd");
 }
 
 // The old cut at 512 bytes could split a character and so make invalid UTF-8 of a valid
