@@ -51,12 +51,7 @@ std::optional<std::string> AuthService::DecryptTotpSecret(const std::string& use
 LoginOutcome AuthService::Login(const LoginRequest& request) {
   const TimePoint now = clock_.Now();
   // An invalid email is simply an unknown account: same answer, same work.
-  std::string email;
-  try {
-    email = domain::NormalizeEmail(request.email);
-  } catch (const UsageError&) {
-    email = request.email.substr(0, 255);
-  }
+  const std::string email = domain::LoginEmail(request.email);
   const std::string& ip = request.client.ip;
   LoginOutcome outcome;
 

@@ -50,6 +50,10 @@ std::optional<std::chrono::system_clock::time_point> ParseTimestamp(std::string_
     int offset = (hours * 60 + minutes) * 60;
     secs -= m[9].str() == "+" ? offset : -offset;
   }
+  // system_clock counts nanoseconds in 64 bits: a later instant would overflow it.
+  constexpr auto kLastSecond =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::duration::max()).count() - 1;
+  if (secs > kLastSecond) return std::nullopt;
   std::chrono::microseconds micros{0};
   if (m[7].matched) {
     std::string digits = m[7].str().substr(1);

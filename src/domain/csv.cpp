@@ -1,6 +1,7 @@
 #include "domain/csv.h"
 
 #include <csv.h>
+#include <unistr.h>
 
 #include <stdexcept>
 
@@ -25,6 +26,10 @@ void OnRow(int, void* data) {
 }  // namespace
 
 std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
+  // Cells become text columns, which hold only UTF-8.
+  if (u8_check(reinterpret_cast<const uint8_t*>(text.data()), text.size()) != nullptr) {
+    throw std::invalid_argument("malformed CSV (not UTF-8 text)");
+  }
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::runtime_error("libcsv: cannot initialise");
   Rows rows;

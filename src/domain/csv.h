@@ -6,8 +6,9 @@
 
 namespace persona::domain {
 
-// RFC 4180 CSV through libcsv (strict: a stray quote is an error). Throws
-// std::invalid_argument with libcsv's reason on malformed input.
+// RFC 4180 CSV of UTF-8 text through libcsv (strict: a stray quote is an error). Throws
+// std::invalid_argument with the reason on malformed input, bytes that are not UTF-8
+// included.
 std::vector<std::vector<std::string>> ParseCsv(std::string_view text);
 
 // One CSV line (CRLF-terminated), every cell quoted. A cell that a spreadsheet would run as

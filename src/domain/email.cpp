@@ -34,4 +34,14 @@ std::string NormalizeEmail(std::string_view input) {
   return email;
 }
 
+std::string LoginEmail(std::string_view typed) {
+  try {
+    return NormalizeEmail(typed);
+  } catch (const UsageError&) {
+    std::size_t cut = std::min<std::size_t>(typed.size(), 255);
+    while (cut > 0 && cut < typed.size() && (static_cast<unsigned char>(typed[cut]) & 0xc0) == 0x80) --cut;
+    return std::string(typed.substr(0, cut));
+  }
+}
+
 }  // namespace persona::domain

@@ -12,4 +12,9 @@ namespace persona::domain {
 // characters, at most 255 characters (the column's length).
 std::string NormalizeEmail(std::string_view email);
 
+// The email a login attempt is counted under (login_attempts.email, VARCHAR(255)): the
+// normalized address, or, for one NormalizeEmail refuses, its first 255 bytes cut at a
+// character boundary, so the text stays UTF-8.
+std::string LoginEmail(std::string_view typed);
+
 }  // namespace persona::domain

@@ -143,7 +143,7 @@ Router::Match Router::Find(Request& req) const {
   for (auto raw : SplitPath(raw_path)) {
     auto decoded = PercentDecode(raw, false);
     if (!decoded) {
-      match.error = ProblemResponse(400, "malformed percent-encoding in the path");
+      match.error = ProblemResponse(400, "the path is not percent-encoded UTF-8 without NUL");
       return match;
     }
     req.path += '/';
@@ -152,7 +152,7 @@ Router::Match Router::Find(Request& req) const {
   }
   req.query.clear();
   if (!ParseQuery(raw_query, req.query)) {
-    match.error = ProblemResponse(400, "malformed percent-encoding in the query string");
+    match.error = ProblemResponse(400, "the query string is not percent-encoded UTF-8 without NUL");
     return match;
   }
 

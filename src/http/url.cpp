@@ -1,5 +1,7 @@
 #include "http/url.h"
 
+#include <unistr.h>
+
 namespace persona::http {
 namespace {
 
@@ -30,6 +32,7 @@ std::optional<std::string> PercentDecode(std::string_view in, bool plus_is_space
     if (c == '\0') return std::nullopt;
     out.push_back(c);
   }
+  if (u8_check(reinterpret_cast<const uint8_t*>(out.data()), out.size()) != nullptr) return std::nullopt;
   return out;
 }
 

@@ -8,8 +8,9 @@
 namespace persona::http {
 
 // Decodes %XX escapes (and '+' as space when `plus_is_space`, for query strings).
-// nullopt on a malformed escape or a decoded NUL byte: both are client errors, and a
-// NUL would only fail later, deeper down (PostgreSQL text cannot hold one).
+// nullopt on a malformed escape, a decoded NUL byte or a result that is not UTF-8: all
+// client errors, which would only fail later, deeper down (PostgreSQL text holds
+// neither a NUL nor invalid UTF-8).
 std::optional<std::string> PercentDecode(std::string_view in, bool plus_is_space);
 
 // Splits an origin-form target ("/path?query") into its raw parts; false when the
