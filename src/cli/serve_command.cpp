@@ -109,8 +109,13 @@ class ReadinessMonitor {
   static constexpr std::chrono::milliseconds kBudget{800};
   static constexpr std::chrono::milliseconds kFresh{1000};
 
+  // Probes once before it returns, so a server that says it listens is ready at once.
   ReadinessMonitor(storage::ConnectionPool& pool, int expected_version)
-      : pool_(pool), expected_version_(expected_version), thread_([this] { Loop(); }) {}
+      : pool_(pool),
+        expected_version_(expected_version),
+        latest_(Probe(pool, expected_version, kBudget)),
+        probed_at_(std::chrono::steady_clock::now()),
+        thread_([this] { Loop(); }) {}
   ~ReadinessMonitor() {
     {
       std::lock_guard lock(mutex_);
@@ -132,14 +137,13 @@ class ReadinessMonitor {
  private:
   void Loop() {
     std::unique_lock lock(mutex_);
-    while (!stopping_) {
+    while (!wake_.wait_for(lock, kInterval, [this] { return stopping_; })) {
       lock.unlock();
       auto result = Probe(pool_, expected_version_, kBudget);
       auto now = std::chrono::steady_clock::now();
       lock.lock();
       latest_ = std::move(result);
       probed_at_ = now;
-      wake_.wait_for(lock, kInterval, [this] { return stopping_; });
     }
   }
 
@@ -149,8 +153,8 @@ class ReadinessMonitor {
   std::condition_variable wake_;
   bool stopping_ = false;
   http::Readiness latest_;
-  std::chrono::steady_clock::time_point probed_at_;  // epoch: nothing probed yet
-  std::thread thread_;                               // last: starts once the members above exist
+  std::chrono::steady_clock::time_point probed_at_;
+  std::thread thread_;  // last: starts once the members above exist
 };
 
 // Each connection is a descriptor: the cap is only reached (and 503 answered) if the
