@@ -330,9 +330,9 @@ for s in "${scenarios[@]}"; do
   if [ -n "${BENCH_PERF:-}" ]; then
     wait "$perf_pid" || true
     perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --sort comm 2>/dev/null | grep -v '^#' | grep . |
-      head -n 12 >"$BENCH_PERF/$n.comm.txt"
+      sed -n 1,12p >"$BENCH_PERF/$n.comm.txt"
     perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --comm persona --sort dso,sym -g none 2>/dev/null |
-      grep -v '^#' | grep . | head -n 60 >"$BENCH_PERF/$n.persona.txt"
+      grep -v '^#' | grep . | sed -n 1,60p >"$BENCH_PERF/$n.persona.txt"
   fi
   requests=$(field "$out" requests)
   reqs[$name]=$requests
@@ -374,7 +374,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 source_dir=${BENCH_SOURCE:-$(dirname "$bin")}
 commit=$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git -C "$source_dir" status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit (with uncommitted changes)"
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | sed -n 1p)
 callgrind_table() {
   echo "| scenario | requests | instructions per request (server) |"
   echo "| --- | ---: | ---: |"
@@ -383,7 +383,7 @@ callgrind_table() {
     IFS='|' read -r name _ <<<"$s"
     n=$((n + 1))
     local dump=$BENCH_CALLGRIND/callgrind.out.$n
-    callgrind_annotate --inclusive=yes "$dump" 2>/dev/null | head -n 80 >"$BENCH_CALLGRIND/$n.txt"
+    callgrind_annotate --auto=no --inclusive=yes "$dump" 2>/dev/null | sed -n 1,80p >"$BENCH_CALLGRIND/$n.txt"
     total=$(callgrind_annotate "$dump" 2>/dev/null | sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' | tr -d ,)
     echo "| $name | ${reqs[$name]} | $(awk -v t="${total:-0}" -v r="${reqs[$name]}" 'BEGIN { printf "%.0f", (r > 0 ? t / r : 0) }') |"
   done
