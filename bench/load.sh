@@ -39,7 +39,8 @@
 # Profiles of the same scenarios (bench/RESULTS.md says how they were read):
 #   BENCH_PERF=DIR                 `perf record -a -g -e cpu-clock` during each scenario into
 #                                  DIR/N.data, with DIR/N.comm.txt (CPU per process) and
-#                                  DIR/N.persona.txt (the server's functions, self time)
+#                                  DIR/N.persona.txt (the server's functions, self time;
+#                                  shares of all samples of the run)
 #   BENCH_CALLGRIND=DIR            the server runs under valgrind --tool=callgrind, its counts
 #                                  zeroed before each scenario and dumped after it (DIR/
 #                                  callgrind.out.N, DIR/N.txt: inclusive counts); prints
@@ -291,7 +292,7 @@ done <"$work/reader.ids"
 ua='wrk/4 (bench/load.sh)'
 activity_data='{"target": "@kape.tayo", "text": "Ang ganda nito!"}'
 
-declare -A rps p50 p99 errors load ceiling_of reqs
+declare -A rps p50 p99 errors load ceiling_of reqs hwm
 ceiling_a() {
   local defines=(token_hash="$reader_hash" user_id="${user_id[reader]}") i=0
   while read -r pid; do i=$((i + 1)); defines+=("persona_$i=$pid"); done <"$work/reader.ids"
@@ -329,13 +330,14 @@ for s in "${scenarios[@]}"; do
   fi
   if [ -n "${BENCH_PERF:-}" ]; then
     wait "$perf_pid" || true
-    perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --sort comm 2>/dev/null | grep -v '^#' | grep . |
-      head -n 12 >"$BENCH_PERF/$n.comm.txt"
-    perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --comm persona --sort dso,sym -g none 2>/dev/null |
-      grep -v '^#' | grep . | head -n 60 >"$BENCH_PERF/$n.persona.txt"
+    perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --sort comm -g none 2>/dev/null | grep -v '^#' | grep . |
+      sed -n 1,12p >"$BENCH_PERF/$n.comm.txt"
+    perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --pid "$serve_pid" --sort dso,sym -g none 2>/dev/null |
+      grep -v '^#' | grep . | sed -n 1,60p >"$BENCH_PERF/$n.persona.txt"
   fi
   requests=$(field "$out" requests)
   reqs[$name]=$requests
+  hwm[$name]=$(rss_kib VmHWM)
   duration=$(field "$out" duration_us)
   rps[$name]=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
   p50[$name]=$(awk -v v="$(field "$out" p50_us)" 'BEGIN { printf "%.2f", v / 1000 }')
@@ -374,7 +376,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 source_dir=${BENCH_SOURCE:-$(dirname "$bin")}
 commit=$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git -C "$source_dir" status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit (with uncommitted changes)"
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | sed -n 1p)
 callgrind_table() {
   echo "| scenario | requests | instructions per request (server) |"
   echo "| --- | ---: | ---: |"
@@ -383,7 +385,7 @@ callgrind_table() {
     IFS='|' read -r name _ <<<"$s"
     n=$((n + 1))
     local dump=$BENCH_CALLGRIND/callgrind.out.$n
-    callgrind_annotate --inclusive=yes "$dump" 2>/dev/null | head -n 80 >"$BENCH_CALLGRIND/$n.txt"
+    callgrind_annotate --auto=no --inclusive=yes "$dump" 2>/dev/null | sed -n 1,80p >"$BENCH_CALLGRIND/$n.txt"
     total=$(callgrind_annotate "$dump" 2>/dev/null | sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' | tr -d ,)
     echo "| $name | ${reqs[$name]} | $(awk -v t="${total:-0}" -v r="${reqs[$name]}" 'BEGIN { printf "%.0f", (r > 0 ? t / r : 0) }') |"
   done
@@ -396,7 +398,8 @@ table=$(
   echo "Data: $rows activity rows over 90 days on 5 personas, Quiet $quiet and Busy $busy manual actions in 7 days;"
   echo "loaded in $((load_ms / 1000)) s (+ $((vacuum_ms / 1000)) s VACUUM ANALYZE). wrk -t$threads -c$conns -d${secs}s;"
   echo "ceilings: pgbench -M prepared -c$conns -j$threads -T$secs on the same SQL. Statements: what PostgreSQL ran for one"
-  echo "request (log_statement = all, BEGIN and COMMIT included). Load average (1, 5, 15 min) at each run's start."
+  echo "request (log_statement = all, BEGIN and COMMIT included). Peak RSS: the server's VmHWM after the scenario."
+  echo "Load average (1, 5, 15 min) at each run's start."
   echo
   if [ -n "${BENCH_CALLGRIND:-}" ]; then
     echo "The server under valgrind --tool=callgrind, counting only during each scenario's run."
@@ -404,16 +407,16 @@ table=$(
     callgrind_table
     exit 0
   fi
-  echo "| scenario | req/s | p50 ms | p99 ms | errors | ceiling tx/s | share | statements | load avg |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  echo "| scenario | req/s | p50 ms | p99 ms | errors | ceiling tx/s | share | statements | peak RSS MiB | load avg |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   for s in "${scenarios[@]}"; do
     IFS='|' read -r name _ <<<"$s"
     key=${ceiling_of[$name]:-}
     if [ -n "$key" ]; then
       share=$(awk -v a="${rps[$name]}" -v b="${ceiling_tps[$key]}" 'BEGIN { printf "%.0f %%", 100 * a / b }')
-      echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(printf '%.0f' "${ceiling_tps[$key]}") ($key) | $share | ${statements[$name]} | ${load[$name]} |"
+      echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | $(printf '%.0f' "${ceiling_tps[$key]}") ($key) | $share | ${statements[$name]} | $(mib "${hwm[$name]}") | ${load[$name]} |"
     else
-      echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | | | ${statements[$name]} | ${load[$name]} |"
+      echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | | | ${statements[$name]} | $(mib "${hwm[$name]}") | ${load[$name]} |"
     fi
   done
   echo
