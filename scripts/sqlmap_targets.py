@@ -112,7 +112,8 @@ def seed():
     ids["del_template"] = template("Doomed")
     ids["del_post"] = post(ids["account"])
     ids["del_token"] = call("POST", "/api/v1/me/tokens", {"name": "doomed"})["id"]
-    ids["end_session"] = call("POST", f"/api/v1/personas/{ids['del_persona']}/sessions", {})["id"]
+    # Not on del_persona: deleting it ends its sessions first.
+    ids["end_session"] = call("POST", f"/api/v1/personas/{ids['del_persona_proxy']}/sessions", {})["id"]
     return ids
 
 
