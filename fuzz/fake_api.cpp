@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/metrics.h"
 #include "crypto/field_cipher.h"
 #include "crypto/keyring.h"
 #include "crypto/password_hasher.h"
@@ -71,6 +72,7 @@ struct FakeApi::World {
   app::DashboardService dashboard{dashboard_store, clock};
   app::ExportService exports{export_store, hasher, clock};
   app::KeyStatusService keys{cipher, key_usage_store};
+  Metrics metrics;  // an empty registry: GET /metrics renders it
   http::Router router;
 
   World() {
@@ -87,6 +89,7 @@ struct FakeApi::World {
                                              .dashboard = dashboard,
                                              .exports = exports,
                                              .keys = keys,
+                                             .metrics = metrics,
                                              .readiness =
                                                  [] {
                                                    return http::Readiness{.database_reachable = true,
