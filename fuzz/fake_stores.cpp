@@ -8,27 +8,13 @@
 #include "core/time_format.h"
 #include "core/uuid.h"
 #include "crypto/recovery_codes.h"
+#include "http/json_fields.h"
 #include "utf8.h"
 
 namespace persona::fuzz {
 namespace {
 
 using nlohmann::json;
-
-bool HasNul(const json& v) {
-  if (v.is_string()) return v.get_ref<const std::string&>().find('\0') != std::string::npos;
-  if (v.is_object()) {
-    for (const auto& [key, member] : v.items()) {
-      if (key.find('\0') != std::string::npos || HasNul(member)) return true;
-    }
-  }
-  if (v.is_array()) {
-    for (const auto& item : v) {
-      if (HasNul(item)) return true;
-    }
-  }
-  return false;
-}
 
 // A member of a validated body on its way to a column.
 void CheckMemberText(const json& body, const char* key, std::string_view column, std::size_t max_chars = 0) {
@@ -146,7 +132,7 @@ void CheckJsonb(const json& value, std::string_view column) {
   } catch (const json::exception& e) {
     Refused(std::string(column) + ": cannot be serialised: " + e.what());
   }
-  if (HasNul(value)) Refused(std::string(column) + ": unsupported Unicode escape sequence (\\u0000)");
+  if (http::HasNul(value)) Refused(std::string(column) + ": unsupported Unicode escape sequence (\\u0000)");
 }
 
 void CheckClient(const app::ClientInfo& client) {

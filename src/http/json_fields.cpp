@@ -24,8 +24,6 @@ std::optional<std::string> OptionalString(const nlohmann::json& body, std::strin
   return value;
 }
 
-namespace {
-
 bool HasNul(const nlohmann::json& value) {
   if (value.is_string()) return value.get_ref<const std::string&>().find('\0') != std::string::npos;
   if (value.is_object()) {
@@ -40,8 +38,6 @@ bool HasNul(const nlohmann::json& value) {
   }
   return false;
 }
-
-}  // namespace
 
 nlohmann::json OptionalJsonbObject(const nlohmann::json& body, std::string_view field) {
   RequireObject(body);

@@ -19,6 +19,9 @@ std::string RequireString(const nlohmann::json& body, std::string_view field, st
 std::optional<std::string> OptionalString(const nlohmann::json& body, std::string_view field,
                                           std::size_t max_length = 4096);
 
+// Whether a NUL character is in any key or string of `value`, however deep.
+bool HasNul(const nlohmann::json& value);
+
 // An object member (absent or null: {}) that will be stored as jsonb. PostgreSQL's
 // jsonb cannot hold U+0000 anywhere, so a NUL in any key or string is a 422 here
 // rather than a database error later.

@@ -30,10 +30,8 @@ PERSONA = sys.argv[1]
 BUDGET_MS = 2000  # the request budget the checks hold the server to
 SERVER_BUDGET_MS = 600000 if os.environ.get("OUTAGE_TEST_OFF") else BUDGET_MS
 SLACK_S = 1.5  # scheduling under ASan on a busy 2-core machine
-BINDIR = sorted(
-    (d for d in os.listdir("/usr/lib/postgresql")), key=lambda v: [int(x) for x in v.split(".")]
-)[-1]
-BINDIR = f"/usr/lib/postgresql/{BINDIR}/bin"
+PG_VERSION = max(os.listdir("/usr/lib/postgresql"), key=lambda v: [int(x) for x in v.split(".")])
+BINDIR = f"/usr/lib/postgresql/{PG_VERSION}/bin"
 failures = []
 PERSONA_BODY = {
     "name": "Outage", "status": "active", "timezone": "UTC", "primary_location": "Manila",
@@ -50,10 +48,11 @@ def fail(message):
     print("FAIL:", message, flush=True)
 
 
-def as_postgres(args, **kw):
+def as_postgres(args, check=True):
+    """PostgreSQL refuses to run as root."""
     if os.getuid() == 0:
         args = ["runuser", "-u", "postgres", "--"] + args
-    return subprocess.run(args, check=True, stdout=subprocess.DEVNULL, **kw)
+    return subprocess.run(args, check=check, stdout=subprocess.DEVNULL, stderr=None if check else subprocess.DEVNULL)
 
 
 def postgres_pids(pgdata):
@@ -278,9 +277,7 @@ def run(mode, work):
     finally:
         server.stop()
         if cluster:
-            subprocess.run(["runuser", "-u", "postgres", "--"] * (os.getuid() == 0) +
-                           [f"{BINDIR}/pg_ctl", "-D", f"{cluster}/data", "-m", "immediate", "-w", "stop"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            as_postgres([f"{BINDIR}/pg_ctl", "-D", f"{cluster}/data", "-m", "immediate", "-w", "stop"], check=False)
 
 
 def main():

@@ -140,10 +140,9 @@ class ConnectionPool::Watchdog {
   }
 
   // After this returns the watchdog no longer touches the lease's socket.
-  bool Remove(const std::shared_ptr<Watch>& watch) {
+  void Remove(const std::shared_ptr<Watch>& watch) {
     std::lock_guard lock(mutex_);
     std::erase(watches_, watch);
-    return watch->cut;
   }
 
   bool Cut(const Watch& watch) {
