@@ -29,7 +29,8 @@ TEST(ParseTimestamp, RefusesWhatTheClockCannotHold) {
   EXPECT_TRUE(ParseTimestamp("2262-04-12T08:00:00+09:00"));
 }
 
-// Found by fuzz_post_body (fuzz/corpus/post_body/crash-time-before-1970): the year was
+// Seen in review, then reproduced by fuzz_post_body built with _GLIBCXX_ASSERTIONS
+// (fuzz/corpus/post_body/crash-time-before-1970): the year was
 // checked before the offset was applied, so "1970-01-01T00:00:00+01:00" parsed to an
 // instant in 1969, which FormatTimestamp wrote and ParseTimestamp then refused: scheduling
 // a post at it dereferenced the empty result (PostService::CheckSchedule).
