@@ -16,6 +16,7 @@
 #include <pqxx/pqxx>
 
 #include "cli/schema.h"
+#include "cli/server_metrics.h"
 #include "cli/services.h"
 #include "core/random.h"
 #include "core/time_format.h"
@@ -51,11 +52,13 @@ struct Fixture {
     user = services->users.Add("bench@example.com", "correct horse battery", "enterprise");
     token = services->auth.CreateToken(user, "bench", {}).token;
     Fill();
-    http::BuildApi(router, services->Api([] { return http::Readiness{}; }));
+    // Recording metrics as `serve` does, so the timings include it.
+    metrics.emplace(*pool, clock);
+    http::BuildApi(router, services->Api([] { return http::Readiness{}; }, metrics->metrics));
     http::ServerOptions options;
     options.port = 0;
     options.worker_threads = 4;
-    server.emplace(options, router, log);
+    server.emplace(options, router, log, &metrics->requests);
     endpoint = server->Listen();
     thread = std::thread([this] { server->Run(); });
   }
@@ -63,6 +66,7 @@ struct Fixture {
     server->RequestShutdown();
     thread.join();
     server.reset();
+    metrics.reset();
     services.reset();
     pool.reset();
     db.reset();
@@ -121,6 +125,7 @@ struct Fixture {
   std::optional<crypto::PasswordHasher> hasher;
   SystemClock clock;
   std::optional<cli::Services> services;
+  std::optional<cli::ServerMetrics> metrics;
   http::Router router;
   std::optional<http::Server> server;
   boost::asio::ip::tcp::endpoint endpoint;

@@ -388,6 +388,10 @@ SELECT persona_ensure_activity_partitions((now() - interval '183 days')::date, 9
 -- in time order, so each index grows at its end, one monthly partition at a time (the
 -- planner would rather sort them all for a merge join with the sessions: hash it is).
 SET LOCAL enable_mergejoin = off;
+-- History keeps the risk it was given; the manual-action counters (migration 0012) are
+-- rebuilt from it in one pass below, instead of row by row — one transaction updating a
+-- persona's counter row 40 000 times would walk ever longer version chains.
+ALTER TABLE activity_logs DISABLE TRIGGER activity_logs_score_manual;
 INSERT INTO activity_logs (user_id, persona_id, session_id, activity_type, platform_type, activity_data, ip_address,
                            user_agent, location_data, risk_level, anomaly_score, gdpr_category, retention_until,
                            created_at, source)
@@ -454,6 +458,8 @@ FROM (
 ) c
 LEFT JOIN gen_sessions s ON NOT c.api AND s.pidx = c.pidx AND s.day = c.day AND s.slot = c.slot;
 SET LOCAL enable_mergejoin = on;
+ALTER TABLE activity_logs ENABLE TRIGGER activity_logs_score_manual;
+SELECT persona_rebuild_action_rates() \g /dev/null
 
 -- What recording those actions left on the sessions (the version trigger counts the change).
 UPDATE persona_sessions ps SET actions_performed = c.actions, last_activity_at = c.last_at,

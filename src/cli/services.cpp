@@ -31,6 +31,7 @@ Services::Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cip
                    const crypto::PasswordHasher& hasher, const Clock& clock, app::ProxyProber prober,
                    ServiceSettings settings)
     : pool_(pool),
+      request_budget_(settings.request_budget),
       owned_session_cache_(settings.session_cache == nullptr ? std::make_unique<cache::MemorySessionCache>(clock)
                                                              : nullptr),
       session_cache_(settings.session_cache != nullptr ? *settings.session_cache : *owned_session_cache_),

@@ -52,6 +52,8 @@ struct ServiceSettings {
   app::SessionTimeouts sessions;
   // Null: an in-process cache owned by the services.
   app::SessionCache* session_cache = nullptr;
+  // The database budget of one HTTP request (PERSONA_DB_REQUEST_TIMEOUT_MS); zero: none.
+  std::chrono::milliseconds request_budget{0};
 };
 
 // The use cases wired to their PostgreSQL stores: built once by `serve`, the commands
@@ -61,7 +63,7 @@ class Services {
   Services(storage::ConnectionPool& pool, const crypto::FieldCipher& cipher, const crypto::PasswordHasher& hasher,
            const Clock& clock, app::ProxyProber prober, ServiceSettings settings = {});
 
-  http::ApiServices Api(std::function<http::Readiness()> readiness) {
+  http::ApiServices Api(std::function<http::Readiness()> readiness, const Metrics& metrics) {
     return {auth,
             users,
             accounts,
@@ -75,12 +77,16 @@ class Services {
             dashboard,
             exports,
             keys,
+            metrics,
             std::move(readiness),
-            [&pool = pool_] { return std::make_shared<storage::ConnectionPool::ThreadScope>(pool); }};
+            [&pool = pool_, budget = request_budget_] {
+              return std::make_shared<storage::ConnectionPool::ThreadScope>(pool, budget);
+            }};
   }
 
  private:
   storage::ConnectionPool& pool_;
+  std::chrono::milliseconds request_budget_;
   std::unique_ptr<app::SessionCache> owned_session_cache_;
   app::SessionCache& session_cache_;
   storage::PgUserRepository user_store_;

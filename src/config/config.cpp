@@ -70,6 +70,12 @@ void Config::LoadEnvironment() {
   if (sessions.end_after <= sessions.idle_after) {
     throw UsageError("PERSONA_SESSION_END_MINUTES must be longer than PERSONA_SESSION_IDLE_MINUTES");
   }
+  database_timeouts.connect = std::chrono::seconds(number("PERSONA_DB_CONNECT_TIMEOUT_SECONDS", 2, 300, 2));
+  database_timeouts.request = std::chrono::milliseconds(number("PERSONA_DB_REQUEST_TIMEOUT_MS", 100, 600000, 4000));
+  connections.header_timeout = std::chrono::seconds(number("PERSONA_HEADER_TIMEOUT_SECONDS", 1, 86400, 10));
+  connections.request_timeout = std::chrono::seconds(number("PERSONA_REQUEST_TIMEOUT_SECONDS", 1, 86400, 15));
+  connections.keepalive_timeout = std::chrono::seconds(number("PERSONA_KEEPALIVE_TIMEOUT_SECONDS", 1, 86400, 60));
+  connections.max_connections = static_cast<std::size_t>(number("PERSONA_MAX_CONNECTIONS", 1, 1000000, 1024));
   if (redis_url) cache::ParseRedisUrl(*redis_url);  // refuse a malformed URL at start
   if (auto dir = get("PERSONA_WEB_DIR")) web_dir = *dir;
   proxy_checks.connect_target = get("PERSONA_PROXY_CHECK_CONNECT");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -40,6 +41,29 @@ struct SessionConfig {
   std::chrono::minutes end_after{120};
 };
 
+// How long persona waits on the database (docs/reliability.md).
+struct DatabaseTimeouts {
+  // PERSONA_DB_CONNECT_TIMEOUT_SECONDS: opening a connection outside a request (libpq's
+  // connect_timeout, 2 at least).
+  std::chrono::seconds connect{2};
+  // PERSONA_DB_REQUEST_TIMEOUT_MS: the longest an HTTP request waits on the database in
+  // all — a free connection, connecting, its statements — before it answers 503; also
+  // the server-side statement_timeout of serve's connections.
+  std::chrono::milliseconds request{4000};
+};
+
+// Slow clients and the connection cap of `serve` (docs/reliability.md).
+struct ConnectionLimits {
+  // PERSONA_HEADER_TIMEOUT_SECONDS: a request's header must be in by then.
+  std::chrono::seconds header_timeout{10};
+  // PERSONA_REQUEST_TIMEOUT_SECONDS: … and the whole request, body included.
+  std::chrono::seconds request_timeout{15};
+  // PERSONA_KEEPALIVE_TIMEOUT_SECONDS: an idle keep-alive connection is closed then.
+  std::chrono::seconds keepalive_timeout{60};
+  // PERSONA_MAX_CONNECTIONS: open connections served at once; more get 503.
+  std::size_t max_connections = 1024;
+};
+
 // Settings shared by every subcommand: flags first, then PERSONA_* environment variables.
 struct Config {
   std::filesystem::path data_dir = "persona-data";
@@ -54,6 +78,8 @@ struct Config {
   Logger::Level log_level = Logger::Level::kInfo;
   ProxyCheckConfig proxy_checks;
   SessionConfig sessions;
+  DatabaseTimeouts database_timeouts;
+  ConnectionLimits connections;
   // PERSONA_WEB_DIR: serve the UI from this directory (web/build.mjs output) instead of
   // the copy in the binary; for working on the UI.
   std::optional<std::filesystem::path> web_dir;

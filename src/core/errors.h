@@ -20,6 +20,13 @@ class DatabaseUnavailable : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The database did not answer within the time allowed (a free connection, a connect or
+// a statement past its deadline). HTTP maps it to 503 like any unavailability.
+class DatabaseTimeout : public DatabaseUnavailable {
+ public:
+  using DatabaseUnavailable::DatabaseUnavailable;
+};
+
 // A conflict with existing state the user must resolve (duplicate email, data directory
 // in use by another server, a limit reached). `details` become extra members of the HTTP
 // problem ({"code": "daily_limit_reached", "frees_at": "…"}), so clients need not parse

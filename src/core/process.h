@@ -3,6 +3,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ std::optional<int> WaitForExitFor(pid_t pid, std::chrono::milliseconds timeout);
 
 // True if a process with this pid exists (whoever owns it).
 bool ProcessExists(pid_t pid);
+
+// Raises this process's soft limit of open files to its hard limit (each connection is
+// a descriptor); returns the soft limit in force afterwards.
+std::uint64_t RaiseOpenFileLimit();
 
 // The process's command name from /proc/PID/comm, empty if unknown.
 std::string ProcessName(pid_t pid);

@@ -6,6 +6,7 @@
 #include "http/handlers/dashboard_handler.h"
 #include "http/handlers/export_handler.h"
 #include "http/handlers/key_status_handler.h"
+#include "http/handlers/metrics_handler.h"
 #include "http/handlers/openapi_handler.h"
 #include "http/handlers/persona_handler.h"
 #include "http/handlers/post_handler.h"
@@ -21,6 +22,7 @@ void BuildApi(Router& router, ApiServices services) {
   router.SetAuthenticator(MakeAuthenticator(services.auth));
   router.SetRequestScope(std::move(services.request_scope));
   AddHealthRoutes(router, std::move(services.readiness));
+  AddMetricsRoute(router, services.metrics);
   AddAuthRoutes(router, services.auth, services.users);
   AddOpenApiRoute(router);
   AddPersonaRoutes(router, services.personas, services.proxies);

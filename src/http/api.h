@@ -16,6 +16,7 @@
 #include "app/session_service.h"
 #include "app/template_service.h"
 #include "app/user_service.h"
+#include "core/metrics.h"
 #include "http/handlers/health_handler.h"
 #include "http/router.h"
 #include "http/web_assets.h"
@@ -37,6 +38,8 @@ struct ApiServices {
   app::DashboardService& dashboard;
   app::ExportService& exports;
   app::KeyStatusService& keys;
+  // What GET /metrics shows.
+  const Metrics& metrics;
   std::function<Readiness()> readiness;
   // Opens what one request's work shares (Router::SetRequestScope): the database lease.
   RequestScope request_scope;

@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/beast/core/string.hpp>
 
 #include "core/errors.h"
@@ -186,6 +187,7 @@ Router::Match Router::Find(Request& req) const {
     if (fallback_ && (req.method == bhttp::verb::get || req.method == bhttp::verb::head)) {
       if (auto answer = fallback_(req)) {
         match.error = std::move(*answer);
+        match.fallback = true;
         return match;
       }
     }
@@ -202,6 +204,20 @@ Router::Match Router::Find(Request& req) const {
       405, "method " + std::string(bhttp::to_string(req.method)) + " is not allowed here; allowed: " + allow);
   match.error.headers.emplace_back("Allow", allow);
   return match;
+}
+
+bool IsLoopbackClient(const Request& req) {
+  if (req.headers.count(bhttp::field::forwarded) > 0 || req.headers.count("X-Forwarded-For") > 0 ||
+      req.headers.count("X-Real-IP") > 0) {
+    return false;
+  }
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(req.client_address, ec);
+  if (ec) return false;
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    return boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6()).is_loopback();
+  }
+  return address.is_loopback();
 }
 
 bool IsSameOrigin(const Request& req) {
@@ -223,7 +239,18 @@ bool IsSameOrigin(const Request& req) {
 Response Router::Invoke(const Route& route, Request& req, Logger& log) const {
   try {
     const auto scope = request_scope_ ? request_scope_() : nullptr;
-    if (!route.options.public_route) {
+    if (route.options.loopback_or_token) {
+      const bool sent_token = req.headers.count(bhttp::field::authorization) > 0;
+      if (sent_token) req.caller = authenticator_ ? authenticator_(req) : std::nullopt;
+      if (sent_token ? !req.caller || req.caller->via != Caller::Via::kToken : !IsLoopbackClient(req)) {
+        Response res = ProblemResponse(
+            401, sent_token
+                     ? "the API token is not valid"
+                     : "this resource answers loopback clients and API tokens only: send an API token as Bearer");
+        res.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return res;
+      }
+    } else if (!route.options.public_route) {
       req.caller = authenticator_ ? authenticator_(req) : std::nullopt;
       if (!req.caller) {
         Response res = ProblemResponse(401, "authentication required: log in, or send an API token as Bearer");
@@ -278,7 +305,8 @@ std::vector<RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
   out.reserve(routes_.size());
   for (const auto& route : routes_)
-    out.push_back({route.method, route.pattern, route.options.public_route, route.options.json_body});
+    out.push_back({route.method, route.pattern, route.options.public_route, route.options.json_body,
+                   route.options.loopback_or_token});
   return out;
 }
 

@@ -25,6 +25,10 @@ struct RouteOptions {
   // authenticator recognises the caller (API.md: only login, the OpenAPI document,
   // the health checks and the static UI are public).
   bool public_route = false;
+  // Instead of the usual authentication (API.md, /metrics): a loopback client passes
+  // without credentials, anyone else needs a valid API token (Bearer); a session cookie
+  // is never enough. A Bearer token that is sent must be valid, from loopback too.
+  bool loopback_or_token = false;
 };
 
 // Recognises the caller from the session cookie or a Bearer token; nullopt when
@@ -42,7 +46,13 @@ struct RouteInfo {
   std::string pattern;
   bool public_route = false;
   bool json_body = false;
+  bool loopback_or_token = false;
 };
+
+// True when the client connected from a loopback address (127.0.0.0/8, ::1, or 127.x
+// mapped into IPv6) and the request names no forwarding proxy: a reverse proxy on the same
+// host makes every client look local, and it says so in Forwarded or X-Forwarded-For.
+bool IsLoopbackClient(const Request& req);
 
 // True when a state-changing request carries an Origin (or, without one, a Referer)
 // naming this server itself: scheme-less host:port equal to the Host header. Cookie-
@@ -69,6 +79,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;
     Response error;
+    bool fallback = false;  // `error` is the fallback's answer (the web UI)
   };
 
   // Throws std::logic_error on a malformed pattern or a duplicate (method, pattern):

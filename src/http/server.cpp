@@ -42,6 +42,12 @@ using Clock = std::chrono::steady_clock;
 constexpr std::chrono::seconds kMaxLinger{2};
 constexpr std::size_t kMaxLingerBytes = 8 << 20;
 constexpr std::chrono::milliseconds kShutdownPoll{20};
+// Over the connection cap the 503 is written and the input drained for this long. At
+// most kMaxRefusing connections are refused so at once; past that a connection is closed
+// unanswered, so a flood holds no more descriptors than the cap plus these.
+constexpr std::chrono::seconds kRefusalLinger{1};
+constexpr std::size_t kMaxRefusing = 128;
+constexpr std::chrono::seconds kRefusalLogEvery{1};
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 std::string EndpointText(const std::string& host, unsigned short port) {
@@ -134,10 +140,11 @@ std::optional<Refusal> TransferCodingRefusal(const bhttp::request_header<>& head
 struct Server::Impl {
   class Session;
 
-  Impl(ServerOptions opts, const Router& r, Logger& l)
+  Impl(ServerOptions opts, const Router& r, Logger& l, RequestObserver* o)
       : options(std::move(opts)),
         router(r),
         log(l),
+        observer(o),
         ioc(static_cast<int>(std::max<std::size_t>(1, options.io_threads))),
         strand(net::make_strand(ioc)),
         acceptor(strand),
@@ -147,6 +154,7 @@ struct Server::Impl {
 
   void DoAccept();
   void OnAccept(beast::error_code ec, tcp::socket socket);
+  void Refuse(tcp::socket socket);
   void BeginShutdown();
   void PollShutdown();
   void Register(const std::shared_ptr<Session>& session);
@@ -157,6 +165,7 @@ struct Server::Impl {
   ServerOptions options;
   const Router& router;
   Logger& log;
+  RequestObserver* observer;
 
   bool listening = false;
   bool ran = false;
@@ -169,6 +178,12 @@ struct Server::Impl {
   // die while the io_context (or the worker pool) is torn down.
   std::mutex sessions_mutex;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  // Sessions count themselves in one of these for their lifetime (decremented on any
+  // thread); the acceptor compares open_connections with max_connections.
+  std::atomic<std::size_t> open_connections{0};
+  std::atomic<std::size_t> refusing{0};
+  std::size_t refused_since_log = 0;     // strand only
+  Clock::time_point last_refusal_log{};  // strand only
 
   net::io_context ioc;
   // Acceptor, timers and signals live on this strand; sessions each have their own.
@@ -187,15 +202,34 @@ struct Server::Impl {
 // session does nothing else until the answer is posted back.
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Impl& server, tcp::socket&& socket) : server_(server), stream_(std::move(socket)) {
+  // A refused session only answers 503 (connection cap reached) and closes.
+  Session(Impl& server, tcp::socket&& socket, bool refused = false)
+      : server_(server), stream_(std::move(socket)), refused_(refused) {
     beast::error_code ec;
     auto remote = stream_.socket().remote_endpoint(ec);
     client_address_ = ec ? "-" : remote.address().to_string();
+    ++Counter();
   }
-  ~Session() { server_.Unregister(this); }
+  ~Session() {
+    --Counter();
+    server_.Unregister(this);
+  }
 
   void Start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->AwaitRequest(); });
+  }
+
+  // Answers before reading anything: the request may never come (a slow client holding
+  // the slots), and the client learns at once when to try again.
+  void StartRefusal() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      self->request_.request_id = NewRequestId();
+      self->keep_alive_ = false;
+      self->unread_input_ = true;
+      Response res = ProblemResponse(503, "the server has too many open connections; try again shortly");
+      res.headers.emplace_back("Retry-After", "1");
+      self->Respond(std::move(res));
+    });
   }
 
   // Server shutdown began: a connection waiting for its next request is closed now;
@@ -216,14 +250,22 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   enum class State { kIdle, kReading, kProcessing, kWriting, kClosed };
 
   const ServerOptions& options() const { return server_.options; }
+  std::atomic<std::size_t>& Counter() { return refused_ ? server_.refusing : server_.open_connections; }
+  std::chrono::seconds HeaderTimeout() const { return std::min(options().header_timeout, options().read_timeout); }
 
   void AwaitRequest() {
     if (server_.shutting_down) return Close();
     if (buffer_.size() > 0) return ReadHeader();  // pipelined request already here
     // Waiting for the first byte apart from the header read: this is the "idle" a
-    // shutdown may cut, and the keep-alive timeout only applies here.
+    // shutdown may cut, and the keep-alive timeout only applies here. The first
+    // request's clock runs from the accept: a connection that sends nothing is a slow
+    // header too.
     state_ = State::kIdle;
-    stream_.expires_after(first_request_ ? options().read_timeout : options().idle_timeout);
+    if (first_request_) {
+      stream_.expires_at(request_began_ + HeaderTimeout());
+    } else {
+      stream_.expires_after(options().idle_timeout);
+    }
     stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
       self->buffer_.commit(n);
       if (ec) return self->Close();
@@ -234,12 +276,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     state_ = State::kReading;
     started_ = Clock::now();
+    if (!first_request_) request_began_ = started_;
+    route_label_ = kUnmatchedRoute;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(options().header_limit));
     parser_->body_limit(static_cast<std::uint64_t>(options().body_limit));
-    // One deadline for the whole request: a client trickling bytes (slowloris) is
-    // dropped when it expires however steadily it sends.
-    stream_.expires_after(options().read_timeout);
+    // Deadlines from the request's start, one for the header and one for the whole
+    // request: a client trickling bytes (slowloris, slow body) is dropped when they
+    // expire however steadily it sends.
+    stream_.expires_at(request_began_ + HeaderTimeout());
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, std::size_t) {
                                if (ec) return self->OnReadError(ec);
@@ -248,6 +293,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnHeader() {
+    stream_.expires_at(request_began_ + options().read_timeout);
     const auto& header = parser_->get();
     if (auto refusal = TransferCodingRefusal(header)) return FailRequest(refusal->status, refusal->detail);
     if (!parser_->is_done() && beast::iequals(header[bhttp::field::expect], "100-continue")) {
@@ -280,7 +326,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     bool parse_error = ec.category() == beast::error_code(bhttp::error::bad_method).category();
     if (!parse_error || ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
       if (ec == beast::error::timeout) {
-        server_.log.Info("connection dropped: request too slow", {{"client", client_address_}});
+        bool in_header = !parser_ || !parser_->is_header_done();
+        server_.log.Info(
+            in_header ? "connection dropped: request header too slow" : "connection dropped: request too slow",
+            {{"client", client_address_}});
       }
       return Close();
     }
@@ -303,6 +352,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     request_.headers = std::move(static_cast<bhttp::fields&>(message));
 
     Router::Match match = server_.router.Find(request_);
+    route_label_ =
+        match.route ? std::string_view(match.route->pattern) : (match.fallback ? kWebUiRoute : kUnmatchedRoute);
     if (!match.route) return Respond(std::move(match.error));
     if (!match.route->options.blocking) return Respond(server_.router.Invoke(*match.route, request_, server_.log));
 
@@ -460,7 +511,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void LogRequest(unsigned status, std::size_t bytes) {
-    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    if (refused_) return;  // a flood would be a line per connection; Impl::Refuse logs a summary
+    auto took = Clock::now() - started_;
+    if (server_.observer) server_.observer->OnRequest({request_.method, route_label_, status, took});
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(took).count();
     // Never the query string (it may carry tokens), never a header value.
     server_.log.Info("request", {{"method", request_.target.empty() ? std::string("-")
                                                                     : std::string(bhttp::to_string(request_.method))},
@@ -483,7 +537,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     state_ = State::kClosed;
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.expires_after(std::min<std::chrono::seconds>(kMaxLinger, options().read_timeout));
+    stream_.expires_after(
+        std::min<std::chrono::seconds>(refused_ ? kRefusalLinger : kMaxLinger, options().read_timeout));
     Drain();
   }
 
@@ -497,6 +552,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   Impl& server_;
   beast::tcp_stream stream_;
+  const bool refused_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Request request_;
@@ -507,13 +563,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool chunked_ = false;
   bool stream_close_ = false;
   std::string client_address_;
+  std::string_view route_label_ = kUnmatchedRoute;  // for the observer: see RequestRecord
   State state_ = State::kIdle;
   bool first_request_ = true;
   bool keep_alive_ = true;
   bool head_ = false;
   bool unread_input_ = false;
   unsigned version_ = 11;
-  Clock::time_point started_ = Clock::now();
+  Clock::time_point started_ = Clock::now();        // first byte of the request (logged durations)
+  Clock::time_point request_began_ = Clock::now();  // deadlines: the accept, then each first byte
   std::array<char, 16 * 1024> drain_{};
   std::size_t drained_ = 0;
 };
@@ -539,10 +597,29 @@ void Server::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
     });
     return;
   }
+  if (open_connections.load() >= options.max_connections) {
+    Refuse(std::move(socket));
+    return DoAccept();
+  }
   auto session = std::make_shared<Session>(*this, std::move(socket));
   Register(session);
   session->Start();
   DoAccept();
+}
+
+void Server::Impl::Refuse(tcp::socket socket) {
+  ++refused_since_log;
+  auto now = Clock::now();
+  if (now - last_refusal_log >= kRefusalLogEvery) {
+    log.Warn("connection limit reached; refusing connections",
+             {{"max_connections", options.max_connections}, {"refused", refused_since_log}});
+    refused_since_log = 0;
+    last_refusal_log = now;
+  }
+  if (refusing.load() >= kMaxRefusing) return;  // closed unanswered as it goes out of scope
+  auto session = std::make_shared<Session>(*this, std::move(socket), /*refused=*/true);
+  Register(session);
+  session->StartRefusal();
 }
 
 void Server::Impl::Register(const std::shared_ptr<Session>& session) {
@@ -609,8 +686,8 @@ void Server::Impl::RunIo() {
   }
 }
 
-Server::Server(ServerOptions options, const Router& router, persona::Logger& log)
-    : impl_(std::make_unique<Impl>(std::move(options), router, log)) {}
+Server::Server(ServerOptions options, const Router& router, persona::Logger& log, RequestObserver* observer)
+    : impl_(std::make_unique<Impl>(std::move(options), router, log, observer)) {}
 
 Server::~Server() = default;
 

@@ -2,14 +2,18 @@
 
 namespace persona::jobs {
 
-PeriodicJob::PeriodicJob(std::string name, std::chrono::milliseconds first_wait, std::chrono::milliseconds interval,
-                         std::function<void()> round, Logger& log)
-    : name_(std::move(name)),
+PeriodicJob::PeriodicJob(std::string job, std::chrono::milliseconds first_wait, std::chrono::milliseconds interval,
+                         std::function<void()> round, Logger& log, JobObserver* observer)
+    : job_(std::move(job)),
       first_wait_(first_wait),
       interval_(interval),
       round_(std::move(round)),
       log_(log),
-      thread_([this] { Run(); }) {}
+      observer_(observer) {
+  // Before the thread starts, so that no round can be reported first.
+  if (observer_) observer_->OnScheduled(job_);
+  thread_ = std::thread([this] { Run(); });
+}
 
 PeriodicJob::~PeriodicJob() {
   Stop();
@@ -30,11 +34,15 @@ void PeriodicJob::Run() {
       if (wake_.wait_for(lock, wait, [this] { return stopping_; })) return;
     }
     wait = interval_;
+    auto started = std::chrono::steady_clock::now();
+    bool failed = false;
     try {
       round_();
     } catch (const std::exception& e) {
-      log_.Warn(name_ + " failed", {{"error", e.what()}});
+      failed = true;
+      log_.Warn("job round failed", {{"job", job_}, {"error", e.what()}});
     }
+    if (observer_) observer_->OnRound(job_, failed, std::chrono::steady_clock::now() - started);
   }
 }
 

@@ -12,7 +12,8 @@ namespace persona::jobs {
 // Each round checks `concurrency` proxies at a time.
 class ProxyChecker {
  public:
-  ProxyChecker(app::ProxyService& proxies, std::chrono::seconds interval, int concurrency, Logger& log);
+  ProxyChecker(app::ProxyService& proxies, std::chrono::seconds interval, int concurrency, Logger& log,
+               JobObserver* observer = nullptr);
 
  private:
   PeriodicJob job_;

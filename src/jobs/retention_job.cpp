@@ -2,9 +2,9 @@
 
 namespace persona::jobs {
 
-RetentionJob::RetentionJob(app::RetentionService& retention, Logger& log)
+RetentionJob::RetentionJob(app::RetentionService& retention, Logger& log, JobObserver* observer)
     : job_(
-          "retention run", std::chrono::minutes(1), std::chrono::hours(24),
+          "retention", std::chrono::minutes(1), std::chrono::hours(24),
           [&retention, &log] {
             auto run = retention.Run(false);
             if (!run.ran) return;  // another server did it
@@ -12,6 +12,6 @@ RetentionJob::RetentionJob(app::RetentionService& retention, Logger& log)
             for (const auto& r : run.results) removed[r.table] = r.rows;
             log.Info("retention run done", {{"removed", removed}});
           },
-          log) {}
+          log, observer) {}
 
 }  // namespace persona::jobs

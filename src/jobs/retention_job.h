@@ -11,7 +11,7 @@ namespace persona::jobs {
 // run it; the advisory lock lets one do the work.
 class RetentionJob {
  public:
-  RetentionJob(app::RetentionService& retention, Logger& log);
+  RetentionJob(app::RetentionService& retention, Logger& log, JobObserver* observer = nullptr);
 
  private:
   PeriodicJob job_;

@@ -2,15 +2,16 @@
 
 namespace persona::jobs {
 
-SessionSweeper::SessionSweeper(app::SessionService& sessions, std::chrono::milliseconds interval, Logger& log)
+SessionSweeper::SessionSweeper(app::SessionService& sessions, std::chrono::milliseconds interval, Logger& log,
+                               JobObserver* observer)
     : job_(
-          "session sweep", interval, interval,
+          "session_sweeper", interval, interval,
           [&sessions, &log] {
             auto swept = sessions.Sweep();
             if (!swept.idled.empty() || !swept.ended.empty()) {
               log.Info("sessions swept", {{"idle", swept.idled.size()}, {"ended", swept.ended.size()}});
             }
           },
-          log) {}
+          log, observer) {}
 
 }  // namespace persona::jobs

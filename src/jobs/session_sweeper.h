@@ -11,7 +11,8 @@ namespace persona::jobs {
 // Turns quiet live sessions idle and ends those quiet past the limit, every `interval`.
 class SessionSweeper {
  public:
-  SessionSweeper(app::SessionService& sessions, std::chrono::milliseconds interval, Logger& log);
+  SessionSweeper(app::SessionService& sessions, std::chrono::milliseconds interval, Logger& log,
+                 JobObserver* observer = nullptr);
 
  private:
   PeriodicJob job_;

@@ -6,7 +6,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "core/process.h"
 #include "storage/pg/migrator.h"
@@ -175,14 +177,24 @@ TEST(Serve, AnExternalDatabaseUrlReplacesTheEmbeddedCluster) {
   // Readiness follows the schema: reverted under the running server, it is not ready.
   auto down = RunPersona({"migrate", "down", "--to", "0", "--data-dir", DataDir(dir).string()}, "", env);
   ASSERT_EQ(down.exit_code, 0) << down.err;
-  auto not_ready = Get(*port, "/readyz");
+  // /readyz answers from a probe made at most a second ago.
+  auto readiness_is = [&](unsigned status) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    auto res = Get(*port, "/readyz");
+    while (res.status != status && std::chrono::steady_clock::now() < until) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      res = Get(*port, "/readyz");
+    }
+    return res;
+  };
+  auto not_ready = readiness_is(503);
   EXPECT_EQ(not_ready.status, 503u);
   EXPECT_EQ(not_ready.Header("Content-Type"), "application/problem+json");
   EXPECT_EQ(not_ready.Json()["database_reachable"], true);
   EXPECT_THAT(not_ready.Json()["detail"].get<std::string>(), HasSubstr("schema at version 0, expected"));
 
   ASSERT_EQ(RunPersona({"migrate", "up", "--data-dir", DataDir(dir).string()}, "", env).exit_code, 0);
-  EXPECT_EQ(Get(*port, "/readyz").status, 200u);
+  EXPECT_EQ(readiness_is(200).status, 200u);
   EXPECT_EQ(serve.Stop(SIGTERM), 0);
 }
 

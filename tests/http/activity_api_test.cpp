@@ -41,7 +41,7 @@ class ActivityApi : public testing::ApiFixture {
   }
   // The anomaly score (x 10 000) of the k-th action in an hour of a persona without history.
   long long score_of(int k) {
-    return Count("SELECT (persona_assess_burst(" + std::to_string(k) + ", 0)).anomaly_score * 10000");
+    return Count("SELECT round((persona_assess_burst(" + std::to_string(k) + ", 0)).anomaly_score * 10000)::bigint");
   }
   std::string ana_, cookie_, ben_cookie_, persona_;
 };
@@ -168,8 +168,8 @@ TEST_F(ActivityApi, ABurstFarAboveThePersonasUsualRateIsFlagged) {
 TEST_F(ActivityApi, TheBurstRuleIsTheDatabasesOwn) {
   // persona_assess_burst (migration 0012): score and level for (last hour, previous week).
   auto score = [&](int last_hour, int week) {
-    return Count("SELECT (persona_assess_burst(" + std::to_string(last_hour) + ", " + std::to_string(week) +
-                 ")).anomaly_score * 10000");
+    return Count("SELECT round((persona_assess_burst(" + std::to_string(last_hour) + ", " + std::to_string(week) +
+                 ")).anomaly_score * 10000)::bigint");
   };
   auto level_is = [&](int last_hour, int week, const std::string& level) {
     return Count("SELECT count(*) FROM persona_assess_burst(" + std::to_string(last_hour) + ", " +

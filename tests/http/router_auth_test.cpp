@@ -56,6 +56,41 @@ TEST_F(RouterAuthTest, PublicRoutesNeedNoCaller) {
   EXPECT_FALSE(router_.Routes().front().public_route);
 }
 
+TEST_F(RouterAuthTest, LoopbackOrTokenRoutesAnswerLoopbackClientsAndApiTokensOnly) {
+  router_.Add(verb::get, "/metrics", Ok(), RouteOptions{.loopback_or_token = true});
+  EXPECT_TRUE(router_.Routes().back().loopback_or_token);
+  EXPECT_FALSE(router_.Routes().back().public_route);
+  EXPECT_FALSE(router_.Routes().front().loopback_or_token);
+  auto from = [&](std::string address, std::vector<std::pair<std::string, std::string>> headers = {}) {
+    auto req = MakeRequest(verb::get, "/metrics");
+    req.client_address = std::move(address);
+    for (const auto& [name, value] : headers) req.headers.set(name, value);
+    return router_.Dispatch(req, log_);
+  };
+  // Whoever the cookie says the caller is, a session is not an API token.
+  AuthenticateAs(Caller{"u1", Caller::Via::kSession, "s1"});
+  for (const char* local : {"127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"}) {
+    EXPECT_EQ(from(local).status, 200u) << local;
+  }
+  for (const char* remote : {"203.0.113.5", "10.0.0.1", "::ffff:203.0.113.5", "2001:db8::1", "-", ""}) {
+    auto res = from(remote, {{"Cookie", "persona_session=valid"}});
+    EXPECT_EQ(res.status, 401u) << remote;
+    EXPECT_EQ(res.content_type, kProblemType);
+  }
+  // A proxy on this host forwarded it: not local.
+  EXPECT_EQ(from("127.0.0.1", {{"X-Forwarded-For", "203.0.113.5"}}).status, 401u);
+  EXPECT_EQ(from("127.0.0.1", {{"Forwarded", "for=203.0.113.5"}}).status, 401u);
+
+  AuthenticateAs(Caller{"u1", Caller::Via::kToken, "t1"});
+  auto remote = from("203.0.113.5", {{"Authorization", "Bearer pst_valid"}});
+  EXPECT_EQ(remote.status, 200u);
+  EXPECT_EQ(nlohmann::json::parse(remote.body)["user"], "u1");
+  // A token that is sent is checked, from loopback too.
+  AuthenticateAs(std::nullopt);
+  EXPECT_EQ(from("127.0.0.1", {{"Authorization", "Bearer pst_forged"}}).status, 401u);
+  EXPECT_EQ(from("203.0.113.5", {{"Authorization", "Bearer pst_forged"}}).status, 401u);
+}
+
 TEST_F(RouterAuthTest, CookieWritesNeedTheServersOwnOrigin) {
   AuthenticateAs(Caller{"u1", Caller::Via::kSession, "s1"});
   auto no_origin = MakeRequest(verb::post, "/private");

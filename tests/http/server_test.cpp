@@ -550,6 +550,83 @@ TEST_F(ServerTest, SlowClientIsDropped) {
   EXPECT_TRUE(closed);
 }
 
+// The header has a deadline of its own, shorter than the whole request's: a slowloris
+// client is gone long before the request timeout.
+TEST_F(ServerTest, TricklingHeaderIsDroppedAtTheHeaderTimeout) {
+  Start(ServerOptions{.header_timeout = 1s, .read_timeout = 30s});
+  RawConnection raw(endpoint());
+  ASSERT_TRUE(raw.Write("GET /healthz HTTP/1.1\r\n"));
+  bool closed = false;
+  for (int i = 0; i < 20 && !closed; ++i) {  // 6 s at most, far below the 30 s request timeout
+    closed = !raw.Write("X-A: b\r\n") || raw.WaitForClose(300ms);
+  }
+  EXPECT_TRUE(closed);
+}
+
+// A connection that never sends a byte is a slow header too: its clock runs from the accept.
+TEST_F(ServerTest, SilentConnectionIsDroppedAtTheHeaderTimeout) {
+  Start(ServerOptions{.header_timeout = 1s, .read_timeout = 30s, .idle_timeout = 30s});
+  RawConnection raw(endpoint());
+  EXPECT_TRUE(raw.WaitForClose(6s));
+}
+
+// A complete header and a body trickled a byte at a time: the request timeout ends it.
+TEST_F(ServerTest, TricklingBodyIsDroppedAtTheRequestTimeout) {
+  Start(ServerOptions{.header_timeout = 1s, .read_timeout = 2s});
+  RawConnection raw(endpoint());
+  ASSERT_TRUE(
+      raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 1000\r\n\r\n"));
+  bool closed = false;
+  for (int i = 0; i < 30 && !closed; ++i) {  // 9 s at most
+    closed = !raw.Write(" ") || raw.WaitForClose(300ms);
+  }
+  EXPECT_TRUE(closed);
+}
+
+// A body slower than the header timeout but within the request timeout is served: the
+// header deadline ends with the header.
+TEST_F(ServerTest, BodyMayTakeLongerThanTheHeaderTimeout) {
+  Start(ServerOptions{.header_timeout = 1s, .read_timeout = 10s});
+  RawConnection raw(endpoint());
+  ASSERT_TRUE(
+      raw.Write("POST /api/v1/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 2\r\n\r\n{"));
+  std::this_thread::sleep_for(1500ms);
+  ASSERT_TRUE(raw.Write("}"));
+  auto res = raw.ReadResponse(5s);
+  ASSERT_TRUE(res.has_value());
+  EXPECT_EQ(res->status, 201u);
+}
+
+// Past max_connections a connection is answered 503 with Retry-After before its request
+// is read, and closed; once a slot is free again connections are served.
+TEST_F(ServerTest, ConnectionBeyondTheCapIsAnswered503AndClosed) {
+  Start(ServerOptions{.max_connections = 2});
+  std::optional<HttpConnection> first(std::in_place, endpoint());
+  HttpConnection second(endpoint());
+  ASSERT_EQ(first->Send(verb::get, "/healthz").status, 200u);
+  ASSERT_EQ(second.Send(verb::get, "/healthz").status, 200u);
+
+  HttpConnection third(endpoint());
+  auto refused = third.Send(verb::get, "/healthz");
+  EXPECT_EQ(refused.status, 503u);
+  EXPECT_EQ(refused.Header("Retry-After"), "1");
+  EXPECT_EQ(refused.Header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(refused.Json()["status"], 503);
+  EXPECT_TRUE(third.WaitForClose(5s));
+  EXPECT_EQ(second.Send(verb::get, "/healthz").status, 200u) << "admitted connections are unaffected";
+
+  first.reset();
+  unsigned status = 0;
+  for (int i = 0; i < 50 && status != 200u; ++i) {  // the server notices the close shortly
+    HttpConnection next(endpoint());
+    status = next.Send(verb::get, "/healthz").status;
+    if (status != 200u) std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_EQ(status, 200u);
+}
+
 TEST_F(ServerTest, IdleKeepAliveConnectionIsDroppedAfterIdleTimeout) {
   Start(ServerOptions{.idle_timeout = 1s});
   HttpConnection connection(endpoint());

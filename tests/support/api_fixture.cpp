@@ -27,15 +27,18 @@ void ApiFixture::SetUp() {
                                       cli::ServiceSettings{.proxy_checks = cli::ProxyCheckSettingsOf(proxy_checks_),
                                                            .sessions = session_timeouts_,
                                                            .session_cache = session_cache_.get()});
-  http::BuildApi(router_, services_->Api([] {
-    http::Readiness r;
-    r.database_reachable = r.schema_current = true;
-    return r;
-  }));
+  metrics_ = std::make_unique<cli::ServerMetrics>(*pool_, clock_);
+  http::BuildApi(router_, services_->Api(
+                              [] {
+                                http::Readiness r;
+                                r.database_reachable = r.schema_current = true;
+                                return r;
+                              },
+                              metrics_->metrics));
   http::ServerOptions options;
   options.port = 0;
   options.worker_threads = 4;
-  server_ = std::make_unique<http::Server>(options, router_, log_);
+  server_ = std::make_unique<http::Server>(options, router_, log_, &metrics_->requests);
   endpoint_ = server_->Listen();
   server_thread_ = std::thread([this] { server_->Run(); });
 }

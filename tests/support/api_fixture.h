@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "cli/server_metrics.h"
 #include "cli/services.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -83,6 +84,8 @@ class ApiFixture : public ::testing::Test {
   // Null: the services' own in-process cache; a test may set another before SetUp.
   std::unique_ptr<app::SessionCache> session_cache_;
   std::unique_ptr<cli::Services> services_;
+  // What GET /metrics shows, wired as `serve` wires it.
+  std::unique_ptr<cli::ServerMetrics> metrics_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
   boost::asio::ip::tcp::endpoint endpoint_;

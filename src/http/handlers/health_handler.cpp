@@ -46,7 +46,9 @@ void AddHealthRoutes(Router& router, std::function<Readiness()> probe) {
         }
         return ReadyResponse(readiness);
       },
-      RouteOptions{.json_body = false, .blocking = true, .public_route = true});
+      // The probe must answer at once (serve's answers from a monitor thread): a probe
+      // queued behind workers that wait on a hung database would answer late.
+      RouteOptions{.json_body = false, .blocking = false, .public_route = true});
 }
 
 }  // namespace persona::http

@@ -19,7 +19,8 @@ struct Readiness {
 };
 
 // GET /healthz: the process answers (inline, touches nothing).
-// GET /readyz: probe() on the worker pool; 200 when the database is reachable and the
+// GET /readyz: probe() inline on the I/O thread, so it must not block (serve's reads
+// the result of a monitor thread); 200 when the database is reachable and the
 // schema current, else 503 problem+json with database_reachable, schema_version and
 // expected_schema_version members.
 void AddHealthRoutes(Router& router, std::function<Readiness()> probe);

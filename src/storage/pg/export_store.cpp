@@ -11,6 +11,7 @@
 #include "crypto/encoding.h"
 #include "storage/export_queries.h"
 #include "storage/pg/encrypted_columns.h"
+#include "storage/pg/error_counts.h"
 #include "storage/pg/schema_version.h"
 #include "storage/pg/transaction.h"
 
@@ -169,6 +170,7 @@ void PgExportStore::Write(const app::ExportRequest& request, const app::ExportWr
     out.Flush();
     tx.commit();
   } catch (const pqxx::broken_connection& e) {
+    CountDatabaseError(DatabaseError::kUnavailable);
     throw DatabaseUnavailable(std::string("lost the database connection: ") + e.what());
   }
 }

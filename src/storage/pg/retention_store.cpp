@@ -16,6 +16,9 @@ app::RetentionRun PgRetentionStore::Run(const app::RetentionCutoffs& c, bool dry
   const auto activity_cutoff = FormatTimestamp(c.activity);
   RunTransaction(pool_, [&](pqxx::work& tx) {
     out = {.dry_run = dry_run};
+    // A purge of months of activity may take longer than a request's statement budget;
+    // it holds nothing a request waits for (the lock below only keeps purges apart).
+    tx.exec0("SET LOCAL statement_timeout = 0");
     if (!tx.exec_prepared1("retention_lock")[0].as<bool>()) return;
     out.ran = true;
 

@@ -10,7 +10,8 @@ namespace persona::storage {
 
 // Runs `work` in one transaction on a pooled connection and commits. Serialization
 // failures and deadlocks are retried (a few times, the whole unit of work again);
-// a lost connection becomes DatabaseUnavailable (HTTP 503). Domain errors thrown by
+// a lost connection becomes DatabaseUnavailable and a statement past its deadline
+// DatabaseTimeout (both HTTP 503). Domain errors thrown by
 // `work` roll back and pass through untouched.
 void RunTransaction(ConnectionPool& pool, const std::function<void(pqxx::work&)>& work);
 
