@@ -5,6 +5,7 @@
 
 #include "crypto/field_cipher.h"
 #include "crypto/keyring.h"
+#include "core/metrics.h"
 #include "crypto/password_hasher.h"
 #include "fake_stores.h"
 #include "http/api.h"
@@ -34,6 +35,7 @@ struct FakeApi::World {
   crypto::PasswordHasher hasher{crypto::Argon2Params{.memory_kib = 8, .iterations = 1, .parallelism = 1}};
   std::string password_hash = hasher.Hash(kPassword);
   Logger log{Logger::Level::kError};
+  Metrics metrics;  // what GET /metrics renders: the registry alone, no scrapes
 
   Ids ids;
   FakePersonaStore persona_store{ids};
@@ -87,6 +89,7 @@ struct FakeApi::World {
                                              .dashboard = dashboard,
                                              .exports = exports,
                                              .keys = keys,
+                                             .metrics = metrics,
                                              .readiness =
                                                  [] {
                                                    return http::Readiness{.database_reachable = true,
