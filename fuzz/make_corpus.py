@@ -232,6 +232,7 @@ SEEDS["http_request"] = [
     request("GET", "/api/v1/sessions?status=live", auth="bearer") + request("GET", f"/api/v1/sessions/{SESSION}")
     + request("POST", f"/api/v1/sessions/{SESSION}/end"),
     request("GET", "/api/v1/dashboard", auth="bearer") + request("GET", "/api/v1/keys", auth="bearer"),
+    request("GET", "/metrics", auth="bearer") + request("GET", "/metrics", auth=None),
     request("GET", "/api/v1/me/export?include_secrets=true", auth="bearer",
             headers=["X-Reauth-Password: correct horse battery"]),
     request("GET", "/api/v1/me/tokens", auth="bearer") + request("DELETE", f"/api/v1/me/tokens/{TOKEN}")

@@ -54,6 +54,9 @@ std::optional<std::chrono::system_clock::time_point> ParseTimestamp(std::string_
   constexpr auto kLastSecond =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::duration::max()).count() - 1;
   if (secs > kLastSecond) return std::nullopt;
+  // Before 1970 once the offset is applied ("1970-01-01T00:00:00+01:00"): refused like any
+  // other, or FormatTimestamp would write a time this function does not read back.
+  if (secs < 0) return std::nullopt;
   std::chrono::microseconds micros{0};
   if (m[7].matched) {
     std::string digits = m[7].str().substr(1);

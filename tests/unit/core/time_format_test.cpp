@@ -29,5 +29,22 @@ TEST(ParseTimestamp, RefusesWhatTheClockCannotHold) {
   EXPECT_TRUE(ParseTimestamp("2262-04-12T08:00:00+09:00"));
 }
 
+// Seen in review, then reproduced by fuzz_post_body built with _GLIBCXX_ASSERTIONS
+// (fuzz/corpus/post_body/crash-time-before-1970): the year was
+// checked before the offset was applied, so "1970-01-01T00:00:00+01:00" parsed to an
+// instant in 1969, which FormatTimestamp wrote and ParseTimestamp then refused: scheduling
+// a post at it dereferenced the empty result (PostService::CheckSchedule).
+TEST(ParseTimestamp, RefusesInstantsBefore1970AfterTheOffset) {
+  EXPECT_FALSE(ParseTimestamp("1970-01-01T00:00:00+01:00"));
+  EXPECT_FALSE(ParseTimestamp("1970-01-01T00:59:59.999999+01:00"));
+  EXPECT_TRUE(ParseTimestamp("1970-01-01T01:00:00+01:00"));
+  for (const char* text : {"1970-01-01T00:00:00Z", "1970-01-01T01:00:00+01:00", "2026-11-27T16:00:00.5+08:00",
+                           "2262-04-11T23:47:15Z", "2262-04-12T08:00:00+09:00"}) {
+    auto at = ParseTimestamp(text);
+    ASSERT_TRUE(at) << text;
+    EXPECT_EQ(ParseTimestamp(FormatTimestamp(*at)), at) << text;
+  }
+}
+
 }  // namespace
 }  // namespace persona

@@ -49,10 +49,10 @@ TEST(LoginEmail, IsTheNormalizedAddressWhenThereIsOne) {
   EXPECT_EQ(LoginEmail("not an email"), "not an email");
 }
 
-// Found with fuzz_api_body's fake stores (fuzz/corpus/api_body/crash-login-email-cut):
-// an invalid email was cut to 255 bytes wherever that fell, inside a character too, and
-// PostgreSQL refuses the invalid UTF-8 that leaves (the login lock and login_attempts
-// take it as text): POST /auth/login answered 500 instead of 401.
+// Seen in review, then reproduced by fuzz_api_body's fake stores
+// (fuzz/corpus/api_body/crash-login-email-cut): an invalid email was cut to 255 bytes wherever that fell, inside a
+// character too, and PostgreSQL refuses the invalid UTF-8 that leaves (the login lock and login_attempts take it as
+// text): POST /auth/login answered 500 instead of 401.
 TEST(LoginEmail, CutsAnInvalidOneAtACharacterBoundary) {
   std::string typed;
   for (int i = 0; i < 200; ++i) typed += "\xc3\xa9";  // é, 2 bytes: byte 255 is inside one

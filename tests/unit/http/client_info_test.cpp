@@ -24,10 +24,10 @@ TEST(ClientOf, KeepsAUtf8UserAgent) {
   EXPECT_EQ(RecordedUserAgent(""), "");
 }
 
-// Found with fuzz_http_request's fake stores (fuzz/corpus/http_request/crash-user-agent-
-// not-utf8): a header value may hold any byte from 0x80 up, and the User-Agent is stored
-// as text in every audit row (activity_logs, security_events, auth_sessions), which
-// PostgreSQL refuses unless it is UTF-8: every write answered 500.
+// Seen in review, then reproduced by fuzz_http_request's fake stores
+// (fuzz/corpus/http_request/crash-user-agent-not-utf8): a header value may hold any byte from 0x80 up, and the
+// User-Agent is stored as text in every audit row (activity_logs, security_events, auth_sessions), which PostgreSQL
+// refuses unless it is UTF-8: every write answered 500.
 TEST(ClientOf, ReplacesWhatIsNotUtf8) {
   EXPECT_EQ(RecordedUserAgent("curl\xff/8"), "curl\xef\xbf\xbd/8");
   // A truncated sequence, then a surrogate (libunistring reads the whole of it as one).
