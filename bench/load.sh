@@ -34,6 +34,10 @@
 #   BENCH_NOTE                     a line to put under the table's heading
 #   BENCH_SOURCE                   the checkout BINARY was built from, for the commit shown
 #                                  [the git work tree that holds BINARY]
+#   BENCH_DRAIN [120]              seconds to wait after a run for the server to finish what
+#                                  wrk left queued (an old build can take minutes); past them
+#                                  its database sessions are ended, so that the next run
+#                                  starts clean, and the scenario is marked
 #   BENCH_KEEP=1                   keep the temporary directory (database, logs)
 #   PERSONA_PG_BINDIR              PostgreSQL binaries [/usr/lib/postgresql/15/bin]
 # Profiles of the same scenarios (bench/RESULTS.md says how they were read):
@@ -151,7 +155,9 @@ if [ -n "${BENCH_CALLGRIND:-}" ]; then
   wrk_timeout=60s
 fi
 [ -z "${BENCH_PERF:-}" ] || { mkdir -p "$BENCH_PERF"; BENCH_PERF=$(realpath "$BENCH_PERF"); }
-PERSONA_PROXY_CHECK_INTERVAL=0 "${serve_prefix[@]}" "$bin" serve --data-dir "$work/data" --listen 127.0.0.1:0 \
+# application_name: its sessions are told from pgbench's and psql's (see drain below).
+PERSONA_DATABASE_URL="$PERSONA_DATABASE_URL application_name=persona_serve" PERSONA_PROXY_CHECK_INTERVAL=0 \
+  "${serve_prefix[@]}" "$bin" serve --data-dir "$work/data" --listen 127.0.0.1:0 \
   >"$work/serve.out" 2>"$work/serve.log" &
 serve_pid=$!
 for _ in $(seq 1 3000); do
@@ -247,6 +253,30 @@ wrk_run() {  # out role method path body ids once seconds
 }
 field() { sed -n "s/.*[ ]$2=\([0-9]*\).*/\1/p" "$1"; }
 
+# After a run, until the server has no statement in flight (wrk stops sending, but what
+# it queued is still being served): nothing else may run meanwhile. Past BENCH_DRAIN
+# seconds the server's database sessions are ended (it reconnects) and the scenario marked.
+declare -A drained cut
+server_busy() {
+  psql_ -At -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'persona_serve' AND state <> 'idle'"
+}
+drain() {  # name
+  local t
+  t=$(date +%s%N)
+  local deadline=$((SECONDS + ${BENCH_DRAIN:-120}))
+  while [ "$(server_busy)" -gt 0 ]; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      psql_ -At -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                    WHERE application_name = 'persona_serve' AND state <> 'idle'" >/dev/null
+      cut[$1]=1
+      sleep 1
+      break
+    fi
+    sleep 0.2
+  done
+  drained[$1]=$(($(ms "$t") / 1000))
+}
+
 # pgbench -M prepared on the SQL of db/queries; $N become pgbench variables (-D), except
 # the request's time, which becomes now().
 sql_of() {  # query-file substitutions… (each "N=text")
@@ -265,7 +295,7 @@ pgbench_run() {  # key defines… -- scripts…
   for f in "$@"; do scripts+=(-f "$f"); done
   rm -f "$work"/pglog."$key".*
   ceiling_load[$key]=$(load_average)
-  "$pg_bindir/pgbench" -n -M prepared -c "$conns" -j "$threads" -T "$secs" -h "$pg" -U postgres \
+  timeout -s KILL $((secs + 300)) "$pg_bindir/pgbench" -n -M prepared -c "$conns" -j "$threads" -T "$secs" -h "$pg" -U postgres \
     -l --log-prefix="$work/pglog.$key" "${defines[@]}" "${scripts[@]}" persona >"$work/pgbench.$key.out" 2>&1 ||
     { cat "$work/pgbench.$key.out" >&2; fail "pgbench ($key) failed"; }
   ceiling_tps[$key]=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$work/pgbench.$key.out")
@@ -311,6 +341,7 @@ say "warming up ($warmup s of reads) …"
 if [ "$warmup" -gt 0 ]; then
   wrk_run "$work/warmup1.out" reader GET '/api/v1/personas/{id}' '' reader '' "$warmup"
   wrk_run "$work/warmup2.out" reader GET '/api/v1/activity?persona_id={id}&limit=50' '' reader '' "$warmup"
+  drain warmup
 fi
 n=0
 failed=0
@@ -331,12 +362,14 @@ for s in "${scenarios[@]}"; do
   if [ -n "${BENCH_PERF:-}" ]; then
     wait "$perf_pid" || true
     perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --sort comm -g none 2>/dev/null | grep -v '^#' | grep . |
-      sed -n 1,12p >"$BENCH_PERF/$n.comm.txt"
+      sed -n 1,12p >"$BENCH_PERF/$n.comm.txt" || true
     perf report -i "$BENCH_PERF/$n.data" --stdio --no-children --pid "$serve_pid" --sort dso,sym -g none 2>/dev/null |
-      grep -v '^#' | grep . | sed -n 1,60p >"$BENCH_PERF/$n.persona.txt"
+      grep -v '^#' | grep . | sed -n 1,60p >"$BENCH_PERF/$n.persona.txt" || true
   fi
   requests=$(field "$out" requests)
   reqs[$name]=$requests
+  drain "$name"
+  [ "${drained[$name]}" -lt 2 ] || say "$name: the server took ${drained[$name]} s to finish what wrk had queued${cut[$name]:+; its sessions were ended}"
   hwm[$name]=$(rss_kib VmHWM)
   duration=$(field "$out" duration_us)
   rps[$name]=$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
@@ -418,6 +451,11 @@ table=$(
     else
       echo "| $name | ${rps[$name]} | ${p50[$name]} | ${p99[$name]} | ${errors[$name]} | | | ${statements[$name]} | $(mib "${hwm[$name]}") | ${load[$name]} |"
     fi
+  done
+  for s in "${scenarios[@]}"; do
+    IFS='|' read -r name _ <<<"$s"
+    [ "${drained[$name]:-0}" -lt 2 ] ||
+      echo "- $name: after wrk stopped the server needed ${drained[$name]} s for what was queued${cut[$name]:+ (then its database sessions were ended)}."
   done
   echo
   echo "| ceiling (pgbench) | tx/s | p50 ms | p99 ms | failed | load avg |"

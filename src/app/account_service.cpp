@@ -1,6 +1,7 @@
 #include "app/account_service.h"
 
 #include <array>
+#include <utility>
 
 #include "core/errors.h"
 #include "core/random.h"
@@ -152,13 +153,13 @@ nlohmann::json AccountService::Create(const std::string& user_id, const NewAccou
 nlohmann::json AccountService::Get(const std::string& user_id, const std::string& account_id) {
   auto account = IsUuid(account_id) ? store_.Find(user_id, account_id, clock_.Now()) : std::nullopt;
   if (!account) throw NotFoundError("no such account");
-  return *account;
+  return std::move(*account);
 }
 
 Page AccountService::List(const std::string& user_id, const std::string& persona_id, const PageRequest& page) {
   auto accounts = IsUuid(persona_id) ? store_.List(user_id, persona_id, page, clock_.Now()) : std::nullopt;
   if (!accounts) throw NotFoundError("no such persona");
-  return *accounts;
+  return std::move(*accounts);
 }
 
 nlohmann::json AccountService::Update(const std::string& user_id, const std::string& account_id,

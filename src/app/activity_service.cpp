@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "core/errors.h"
 #include "core/uuid.h"
@@ -23,7 +24,7 @@ Page ActivityService::List(const std::string& user_id, const ActivityFilter& fil
 nlohmann::json ActivityService::Get(const std::string& user_id, const std::string& id) {
   auto found = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
   if (!found) throw NotFoundError("no such activity");
-  return *found;
+  return std::move(*found);
 }
 
 nlohmann::json ActivityService::Record(const std::string& user_id, const nlohmann::json& body,
@@ -72,7 +73,7 @@ nlohmann::json ActivityService::Record(const std::string& user_id, const nlohman
   if (!errors.empty()) throw ValidationError(errors);
   auto row = store_.RecordManual(user_id, action, clock_.Now(), client);
   if (!row) throw NotFoundError("no such persona");
-  return *row;
+  return std::move(*row);
 }
 
 }  // namespace persona::app

@@ -1,5 +1,7 @@
 #include "app/persona_service.h"
 
+#include <utility>
+
 #include "app/persona_validation.h"
 #include "core/errors.h"
 #include "core/uuid.h"
@@ -23,13 +25,13 @@ nlohmann::json PersonaService::Create(const std::string& user_id, const nlohmann
 nlohmann::json PersonaService::Get(const std::string& user_id, const std::string& persona_id) {
   auto persona = IsUuid(persona_id) ? store_.Find(user_id, persona_id) : std::nullopt;
   if (!persona) throw NotFoundError("no such persona");
-  return *persona;
+  return std::move(*persona);
 }
 
 nlohmann::json PersonaService::Risk(const std::string& user_id, const std::string& persona_id) {
   auto risk = IsUuid(persona_id) ? store_.Risk(user_id, persona_id) : std::nullopt;
   if (!risk) throw NotFoundError("no such persona");
-  return *risk;
+  return std::move(*risk);
 }
 
 Page PersonaService::List(const std::string& user_id, const PageRequest& page) { return store_.List(user_id, page); }

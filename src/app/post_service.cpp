@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 #include <regex>
+#include <utility>
 
 #include "core/time_format.h"
 #include "core/uuid.h"
@@ -373,7 +374,7 @@ std::string PostService::Export(const std::string& user_id, const PostFilter& fi
 nlohmann::json PostService::Get(const std::string& user_id, const std::string& id) {
   auto post = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
   if (!post) throw NotFoundError("no such post");
-  return *post;
+  return std::move(*post);
 }
 
 Page PostService::List(const std::string& user_id, const PostFilter& filter, const PageRequest& page) {

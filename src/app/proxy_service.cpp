@@ -3,6 +3,7 @@
 #include <atomic>
 #include <regex>
 #include <thread>
+#include <utility>
 
 #include "core/random.h"
 #include "core/uuid.h"
@@ -113,7 +114,7 @@ nlohmann::json ProxyService::Create(const std::string& user_id, const nlohmann::
 nlohmann::json ProxyService::Get(const std::string& user_id, const std::string& id) {
   auto proxy = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
   if (!proxy) throw NotFoundError("no such proxy");
-  return *proxy;
+  return std::move(*proxy);
 }
 
 Page ProxyService::List(const std::string& user_id, const PageRequest& page) { return store_.List(user_id, page); }
@@ -203,7 +204,7 @@ nlohmann::json ProxyService::Check(const std::string& user_id, const std::string
 Page ProxyService::Checks(const std::string& user_id, const std::string& id, const PageRequest& page) {
   auto checks = IsUuid(id) ? store_.Checks(user_id, id, page) : std::nullopt;
   if (!checks) throw NotFoundError("no such proxy");
-  return *checks;
+  return std::move(*checks);
 }
 
 nlohmann::json ProxyService::MonthlyCosts(const std::string& user_id, int months) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "core/uuid.h"
 #include "domain/platform.h"
@@ -146,7 +147,7 @@ nlohmann::json TemplateService::Create(const std::string& user_id, const nlohman
 nlohmann::json TemplateService::Get(const std::string& user_id, const std::string& id) {
   auto found = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
   if (!found) throw NotFoundError("no such template");
-  return *found;
+  return std::move(*found);
 }
 
 Page TemplateService::List(const std::string& user_id, const PageRequest& page) { return store_.List(user_id, page); }

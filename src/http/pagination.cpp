@@ -1,6 +1,7 @@
 #include "http/pagination.h"
 
 #include <regex>
+#include <utility>
 
 #include "core/errors.h"
 #include "core/time_format.h"
@@ -38,9 +39,10 @@ app::PageRequest ParsePageRequest(const Request& req) {
   return page;
 }
 
-Response PageResponse(const app::Page& page) {
-  nlohmann::json body{{"items", page.items}, {"next_cursor", nullptr}};
-  if (page.next) body["next_cursor"] = EncodeCursor(*page.next);
+Response PageResponse(app::Page page) {
+  nlohmann::json body = nlohmann::json::object();
+  body["items"] = std::move(page.items);
+  body["next_cursor"] = page.next ? nlohmann::json(EncodeCursor(*page.next)) : nlohmann::json(nullptr);
   return JsonResponse(200, body);
 }
 

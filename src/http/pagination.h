@@ -9,7 +9,8 @@ namespace persona::http {
 // anything else, naming the parameter.
 app::PageRequest ParsePageRequest(const Request& req);
 
-// {"items": [...], "next_cursor": "..." | null}
-Response PageResponse(const app::Page& page);
+// {"items": [...], "next_cursor": "..." | null}. Takes the page by value: its items move
+// into the body instead of being copied one by one.
+Response PageResponse(app::Page page);
 
 }  // namespace persona::http
