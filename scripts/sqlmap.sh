@@ -8,11 +8,12 @@
 #   SQLMAP_LEVEL=3 SQLMAP_RISK=2
 #   SQLMAP_DBMS=PostgreSQL  the back end's payloads only (what Persona runs on); empty: every
 #                       DBMS sqlmap knows, about four times the requests
+#   SQLMAP_THREADS=1    sqlmap's concurrent requests per route (--threads, at most 10)
 #   SQLMAP_OUT=DIR      where the per-route sqlmap output, the targets, the server's log and
 #                       results.tsv go (default sqlmap-results/, git-ignored)
 # Prints one line per route (requests the server saw, 5xx answers, sqlmap's verdict) and a
 # total; exits 1 if sqlmap found an injection point, the server answered 5xx or crashed.
-# Needs sqlmap, curl and python3 (Debian packages). CPU: sqlmap runs single-threaded, niced.
+# Needs sqlmap, curl and python3 (Debian packages). CPU: sqlmap runs niced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -91,7 +92,7 @@ PY
   [ -n "$content_type" ] && headers+="\\nContent-Type: $content_type"
   [ -n "$extra_headers" ] && headers+="\\n$extra_headers"
   args=(-u "$url" --method "$method" --headers "$(printf '%b' "$headers")" --batch --level "$level" --risk "$risk"
-        --threads 1 --flush-session --disable-coloring --output-dir "$work/sqlmap" -v 1
+        --threads "${SQLMAP_THREADS:-1}" --flush-session --disable-coloring --output-dir "$work/sqlmap" -v 1
         --ignore-code 401,404)
   # 401: login and the password checks answer it to the (wrong) sample password; 404: a
   # DELETE's first request removes its object, and sqlmap would stop at the next.

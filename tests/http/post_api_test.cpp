@@ -314,6 +314,8 @@ TEST_F(PostApi, TwentySimultaneousPublishesStopExactlyAtTheLimit) {
   EXPECT_EQ(Count("SELECT daily_posts_count FROM platform_accounts WHERE id = '" + account_ + "'"), 3);
   EXPECT_EQ(Count("SELECT total_posts FROM personas WHERE id = '" + persona_ + "'"), 3);
   EXPECT_EQ(Count("SELECT count(*) FROM manual_posts WHERE published_manually_at IS NOT NULL"), 3);
+  // A refusal rolls back what the publication wrote before the account refused it.
+  EXPECT_EQ(Count("SELECT count(*) FROM activity_logs WHERE activity_type = 'post_publish'"), 3);
 }
 
 // The operator reads the numbers at 50 minutes: recorded, marked early, and the

@@ -103,21 +103,42 @@ app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::
   std::string account_id, persona_id, platform;
   std::optional<std::pair<std::string, long long>> counted_session;  // (id, version)
   const auto at = FormatTimestamp(published_at);
-  RunTransaction(pool_, [&](pqxx::work& tx) {
-    outcome = {};
+  // The account's counter is the hot row: it is counted last, and a refusal there undoes
+  // the publication written before it.
+  struct AccountRefused {};
+  try {
+    RunTransaction(pool_, [&](pqxx::work& tx) {
+      outcome = {};
+      counted_session.reset();
+      auto post = tx.exec_prepared("posts_lock", id, user_id);
+      if (post.empty()) return;
+      const auto& row = post[0];
+      account_id = row[1].as<std::string>();
+      persona_id = row[2].as<std::string>();
+      platform = row[5].as<std::string>();
+      if (!row[4].is_null()) {
+        outcome.kind = app::PublishOutcome::Kind::kAlreadyPublished;
+        outcome.published_at = RowToJson(post[0])["published_manually_at"].get<std::string>();
+        return;
+      }
+      auto session = tx.exec_prepared1("posts_mark_published", id, at, platform_post_id, FormatTimestamp(now));
+      if (!row[3].is_null()) tx.exec_prepared("posts_count_on_template", row[3].as<std::string>());
+      if (!session[0].is_null()) {
+        auto counted = tx.exec_prepared("posts_count_on_session", session[0].as<std::string>(), FormatTimestamp(now));
+        if (!counted.empty()) counted_session.emplace(session[0].as<std::string>(), counted[0][0].as<long long>());
+      }
+      RecordActivity(tx,
+                     ActivityOf(user_id, "post_publish", {{"post_id", id}, {"platform_post_id", platform_post_id}},
+                                client, persona_id, platform),
+                     now);
+      if (tx.exec_prepared("posts_count_publication", account_id, at, FormatTimestamp(now)).empty()) {
+        throw AccountRefused{};  // rolls back what the lines above wrote
+      }
+      outcome.kind = app::PublishOutcome::Kind::kPublished;
+    });
+  } catch (const AccountRefused&) {
     counted_session.reset();
-    auto post = tx.exec_prepared("posts_lock", id, user_id);
-    if (post.empty()) return;
-    const auto& row = post[0];
-    account_id = row[1].as<std::string>();
-    persona_id = row[2].as<std::string>();
-    platform = row[5].as<std::string>();
-    if (!row[4].is_null()) {
-      outcome.kind = app::PublishOutcome::Kind::kAlreadyPublished;
-      outcome.published_at = RowToJson(post[0])["published_manually_at"].get<std::string>();
-      return;
-    }
-    if (tx.exec_prepared("posts_count_on_account", account_id, at, FormatTimestamp(now)).empty()) {
+    RunStatement(pool_, [&](pqxx::nontransaction& tx) {
       auto state = tx.exec_prepared1("posts_limit_state", account_id, at);
       if (state["cooling"].as<bool>(false)) {
         outcome.kind = app::PublishOutcome::Kind::kCoolingDown;
@@ -127,21 +148,8 @@ app::PublishOutcome PgPostStore::Publish(const std::string& user_id, const std::
         outcome.daily_post_limit = state["daily_post_limit"].as<int>();
         outcome.frees_at = state["midnight"].as<std::string>();
       }
-      return;
-    }
-    auto session = tx.exec_prepared1("posts_mark_published", id, at, platform_post_id, FormatTimestamp(now));
-    tx.exec_prepared("posts_count_on_persona", persona_id, at);
-    if (!row[3].is_null()) tx.exec_prepared("posts_count_on_template", row[3].as<std::string>());
-    if (!session[0].is_null()) {
-      auto counted = tx.exec_prepared("posts_count_on_session", session[0].as<std::string>(), FormatTimestamp(now));
-      if (!counted.empty()) counted_session.emplace(session[0].as<std::string>(), counted[0][0].as<long long>());
-    }
-    RecordActivity(tx,
-                   ActivityOf(user_id, "post_publish", {{"post_id", id}, {"platform_post_id", platform_post_id}},
-                              client, persona_id, platform),
-                   now);
-    outcome.kind = app::PublishOutcome::Kind::kPublished;
-  });
+    });
+  }
   if (counted_session) sessions_.Forget(counted_session->first, counted_session->second);
   using Kind = app::PublishOutcome::Kind;
   if (outcome.kind == Kind::kCoolingDown || outcome.kind == Kind::kDailyLimit) {
