@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <ostream>
@@ -47,7 +48,11 @@ std::size_t WorkerCount() { return std::clamp<std::size_t>(std::thread::hardware
 // glibc gives each thread that allocates its own malloc arena (up to 8 per core); with a
 // worker per request in flight, their free but unreturned pages add up to most of the
 // server's peak memory. One arena per core keeps it low at little cost in contention.
-void LimitMallocArenas() { mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))); }
+// glibc's own MALLOC_ARENA_MAX, when set, is left to decide.
+void LimitMallocArenas() {
+  if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
+  mallopt(M_ARENA_MAX, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+}
 
 std::string UrlFor(const boost::asio::ip::tcp::endpoint& ep) {
   auto address = ep.address().to_string();
