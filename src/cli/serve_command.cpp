@@ -46,8 +46,8 @@ constexpr const char* kFirstAdminEmail = "admin@persona.local";
 std::size_t WorkerCount() { return std::clamp<std::size_t>(std::thread::hardware_concurrency() * 4, 4, 16); }
 
 // glibc gives each thread that allocates its own malloc arena (up to 8 per core); with a
-// worker per request in flight, their free but unreturned pages add up to most of the
-// server's peak memory. One arena per core keeps it low at little cost in contention.
+// worker per request in flight, each arena keeps its own free but unreturned pages. One
+// arena per core keeps the peak memory down at little cost in contention.
 // glibc's own MALLOC_ARENA_MAX, when set, is left to decide.
 void LimitMallocArenas() {
   if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
