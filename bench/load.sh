@@ -288,12 +288,7 @@ sql_of() {  # query-file substitutions… (each "N=text")
   echo ";"
 }
 declare -A ceiling_tps ceiling_p50 ceiling_p99 ceiling_failed ceiling_load
-# Before each write run (wrk or pgbench): a CHECKPOINT, so that none starts with the dirty
-# buffers and WAL of the run before it. (It did not remove what bench/RESULTS.md shows:
-# on this machine's disk the first write run is the fastest, whichever persona it uses.)
-settle() { psql_ -q -c CHECKPOINT >/dev/null; }
 pgbench_run() {  # key defines… -- scripts…
-  settle
   local key=$1 defines=() scripts=()
   shift
   while [ "$1" != -- ]; do defines+=(-D "$1"); shift; done
@@ -354,7 +349,6 @@ failed=0
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name role method path body idfile once <<<"$s"
   n=$((n + 1))
-  [ "$method" = GET ] || settle
   load[$name]=$(load_average)
   out=$work/wrk.$n.out
   if [ -n "${BENCH_PERF:-}" ]; then

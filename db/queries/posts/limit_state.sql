@@ -1,4 +1,4 @@
--- Why count_on_account refused: the cooldown, or the day's limit and the persona-local
+-- Why count_publication refused: the cooldown, or the day's limit and the persona-local
 -- midnight that frees it.
 SELECT a.cooldown_until, a.daily_post_limit, a.daily_posts_count,
        to_char((date_trunc('day', $2::timestamptz AT TIME ZONE p.timezone) + interval '1 day') AT TIME ZONE p.timezone,
