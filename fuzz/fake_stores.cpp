@@ -59,13 +59,15 @@ std::string Now() { return FormatTimestamp(FixedClock().Now()); }
 
 app::Page PageOf(const std::map<std::string, json>& rows, const app::PageRequest& page) {
   app::Page out;
+  json items = json::array();
   for (const auto& [id, row] : rows) {
-    if (static_cast<int>(out.items.size()) == page.limit) {
+    if (static_cast<int>(items.size()) == page.limit) {
       out.next = app::PageKey{Now(), id};
       break;
     }
-    out.items.push_back(row);
+    items.push_back(row);
   }
+  out.items = items.dump();
   return out;
 }
 
@@ -180,9 +182,9 @@ std::string FakePersonaStore::Insert(const std::string&, const json& body, Clock
   return row["id"];
 }
 
-std::optional<json> FakePersonaStore::Find(const std::string&, const std::string& persona_id) {
+std::optional<app::JsonText> FakePersonaStore::Find(const std::string&, const std::string& persona_id) {
   CheckText(persona_id, "personas.id");
-  if (auto* p = Get(CanonicalUuid(persona_id))) return *p;
+  if (auto* p = Get(CanonicalUuid(persona_id))) return app::JsonText{p->dump()};
   return std::nullopt;
 }
 
@@ -1006,12 +1008,12 @@ void FakeSessionCache::Forget(const std::string& session_id, long long version) 
 app::Page FakeActivityStore::List(const std::string&, const app::ActivityFilter& filter, const app::PageRequest&) {
   CheckOptionalText(filter.activity_type, "activity_logs.activity_type");
   CheckOptionalText(filter.platform_type, "activity_logs.platform_type");
-  return app::Page{{{{"id", kActivityId}, {"activity_type", "like"}, {"created_at", Now()}}}, std::nullopt};
+  return app::Page{"[" + Find(kUserId, kActivityId)->text + "]", std::nullopt};
 }
 
-std::optional<json> FakeActivityStore::Find(const std::string&, const std::string& id) {
+std::optional<app::JsonText> FakeActivityStore::Find(const std::string&, const std::string& id) {
   if (CanonicalUuid(id) != kActivityId) return std::nullopt;
-  return json{{"id", kActivityId}, {"activity_type", "like"}, {"created_at", Now()}};
+  return app::JsonText{json{{"id", kActivityId}, {"activity_type", "like"}, {"created_at", Now()}}.dump()};
 }
 
 std::optional<json> FakeActivityStore::RecordManual(const std::string&, const app::ManualAction& action,
@@ -1035,7 +1037,7 @@ app::Page FakeSecurityEventStore::List(const std::string&, const app::SecurityEv
                                        const app::PageRequest&) {
   CheckOptionalText(filter.severity, "security_events.severity");
   CheckOptionalText(filter.event_type, "security_events.event_type");
-  return app::Page{{*Find(kUserId, kEventId)}, std::nullopt};
+  return app::Page{json::array({*Find(kUserId, kEventId)}).dump(), std::nullopt};
 }
 
 std::optional<json> FakeSecurityEventStore::Find(const std::string&, const std::string& id) {
@@ -1057,7 +1059,7 @@ std::optional<bool> FakeSecurityEventStore::Resolve(const std::string&, const st
 std::vector<json> FakeDashboardStore::Personas(const std::string&, Clock::TimePoint) {
   std::vector<json> out;
   app::Page page = personas_.List(kUserId, {.limit = 1000});
-  for (const auto& p : page.items) {
+  for (const auto& p : json::parse(page.items)) {
     out.push_back({{"id", p["id"]},
                    {"name", p["name"]},
                    {"status", p["status"]},

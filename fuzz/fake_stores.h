@@ -88,7 +88,7 @@ class FakePersonaStore : public app::PersonaStore {
 
   std::string Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
                      const app::ClientInfo& client) override;
-  std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& persona_id) override;
+  std::optional<app::JsonText> Find(const std::string& user_id, const std::string& persona_id) override;
   app::Page List(const std::string& user_id, const app::PageRequest& page) override;
   bool Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
               Clock::TimePoint now, const app::ClientInfo& client) override;
@@ -278,7 +278,7 @@ class FakeActivityStore : public app::ActivityStore {
  public:
   FakeActivityStore(Ids& ids, FakePersonaStore& personas) : ids_(ids), personas_(personas) {}
   app::Page List(const std::string& user_id, const app::ActivityFilter& filter, const app::PageRequest& page) override;
-  std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& id) override;
+  std::optional<app::JsonText> Find(const std::string& user_id, const std::string& id) override;
   std::optional<nlohmann::json> RecordManual(const std::string& user_id, const app::ManualAction& action,
                                              Clock::TimePoint now, const app::ClientInfo& client) override;
 

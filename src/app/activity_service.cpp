@@ -21,7 +21,7 @@ Page ActivityService::List(const std::string& user_id, const ActivityFilter& fil
   return store_.List(user_id, filter, page);
 }
 
-nlohmann::json ActivityService::Get(const std::string& user_id, const std::string& id) {
+JsonText ActivityService::Get(const std::string& user_id, const std::string& id) {
   auto found = IsUuid(id) ? store_.Find(user_id, id) : std::nullopt;
   if (!found) throw NotFoundError("no such activity");
   return std::move(*found);

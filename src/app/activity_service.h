@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth_service.h"
+#include "app/json_text.h"
 #include "app/page.h"
 #include "core/clock.h"
 
@@ -30,7 +31,7 @@ class ActivityStore {
  public:
   virtual ~ActivityStore() = default;
   virtual Page List(const std::string& user_id, const ActivityFilter& filter, const PageRequest& page) = 0;
-  virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& id) = 0;
+  virtual std::optional<JsonText> Find(const std::string& user_id, const std::string& id) = 0;
   // Inserts the row, scored against the persona's usual rate by the database (migration
   // 0012), in the live session, whose actions_performed goes up. nullopt when the persona
   // is not the user's.
@@ -46,7 +47,7 @@ class ActivityService {
   ActivityService(ActivityStore& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   Page List(const std::string& user_id, const ActivityFilter& filter, const PageRequest& page);
-  nlohmann::json Get(const std::string& user_id, const std::string& id);
+  JsonText Get(const std::string& user_id, const std::string& id);
   nlohmann::json Record(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client);
 
  private:

@@ -2,9 +2,6 @@
 
 #include <optional>
 #include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace persona::app {
 
@@ -21,7 +18,7 @@ struct PageRequest {
 };
 
 struct Page {
-  std::vector<nlohmann::json> items;
+  std::string items = "[]";     // the items as one JSON array (JsonText), as the API shows them
   std::optional<PageKey> next;  // set when more items follow
 };
 

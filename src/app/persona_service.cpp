@@ -19,13 +19,17 @@ void Validate(const nlohmann::json& body, bool partial) {
 nlohmann::json PersonaService::Create(const std::string& user_id, const nlohmann::json& body,
                                       const ClientInfo& client) {
   Validate(body, false);
-  return Get(user_id, store_.Insert(user_id, body, clock_.Now(), client));
+  return GetFields(user_id, store_.Insert(user_id, body, clock_.Now(), client));
 }
 
-nlohmann::json PersonaService::Get(const std::string& user_id, const std::string& persona_id) {
+JsonText PersonaService::Get(const std::string& user_id, const std::string& persona_id) {
   auto persona = IsUuid(persona_id) ? store_.Find(user_id, persona_id) : std::nullopt;
   if (!persona) throw NotFoundError("no such persona");
   return std::move(*persona);
+}
+
+nlohmann::json PersonaService::GetFields(const std::string& user_id, const std::string& persona_id) {
+  return nlohmann::json::parse(Get(user_id, persona_id).text);
 }
 
 nlohmann::json PersonaService::Risk(const std::string& user_id, const std::string& persona_id) {
@@ -36,8 +40,8 @@ nlohmann::json PersonaService::Risk(const std::string& user_id, const std::strin
 
 Page PersonaService::List(const std::string& user_id, const PageRequest& page) { return store_.List(user_id, page); }
 
-nlohmann::json PersonaService::Update(const std::string& user_id, const std::string& persona_id,
-                                      const nlohmann::json& patch, const ClientInfo& client) {
+JsonText PersonaService::Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
+                                const ClientInfo& client) {
   if (!IsUuid(persona_id)) throw NotFoundError("no such persona");
   Validate(patch, true);
   if (!store_.Update(user_id, persona_id, patch, clock_.Now(), client)) throw NotFoundError("no such persona");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth_service.h"
+#include "app/json_text.h"
 #include "app/page.h"
 #include "core/clock.h"
 
@@ -18,7 +19,7 @@ class PersonaStore {
   // (enforced by the database, so it holds under concurrent creates).
   virtual std::string Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
                              const ClientInfo& client) = 0;
-  virtual std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& persona_id) = 0;
+  virtual std::optional<JsonText> Find(const std::string& user_id, const std::string& persona_id) = 0;
   virtual Page List(const std::string& user_id, const PageRequest& page) = 0;
   // False when the persona is not the user's.
   virtual bool Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
@@ -38,10 +39,12 @@ class PersonaService {
   PersonaService(PersonaStore& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   nlohmann::json Create(const std::string& user_id, const nlohmann::json& body, const ClientInfo& client);
-  nlohmann::json Get(const std::string& user_id, const std::string& persona_id);
+  JsonText Get(const std::string& user_id, const std::string& persona_id);
+  // The same persona as an object, for the services that read its fields.
+  nlohmann::json GetFields(const std::string& user_id, const std::string& persona_id);
   Page List(const std::string& user_id, const PageRequest& page);
-  nlohmann::json Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
-                        const ClientInfo& client);
+  JsonText Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
+                  const ClientInfo& client);
   void Delete(const std::string& user_id, const std::string& persona_id, const ClientInfo& client);
   // The persona's risk score with every factor that makes it (docs/risk.md).
   nlohmann::json Risk(const std::string& user_id, const std::string& persona_id);

@@ -122,7 +122,7 @@ void PostService::CheckSchedule(const std::string& user_id, const PostAccount& a
                                 const std::string& scheduled_for) {
   auto at = *ParseTimestamp(scheduled_for);
   if (at <= clock_.Now()) throw ValidationError("scheduled_for", "must be in the future");
-  auto persona = personas_.Get(user_id, account.persona_id);
+  auto persona = personas_.GetFields(user_id, account.persona_id);
   auto [weekday, minute] = store_.LocalTime(at, account.timezone);
   auto problem = domain::CheckScheduledTime(persona["activity_schedule"], persona["name"].get<std::string>(),
                                             domain::LocalTime{weekday, minute}, kScheduleToleranceMinutes);

@@ -230,8 +230,8 @@ std::vector<CheckReport> ProxyService::CheckDue(std::chrono::seconds interval, i
   return reports;
 }
 
-nlohmann::json ProxyService::Assign(const std::string& user_id, const std::string& persona_id,
-                                    const std::string& proxy_uuid, const ClientInfo& client) {
+JsonText ProxyService::Assign(const std::string& user_id, const std::string& persona_id, const std::string& proxy_uuid,
+                              const ClientInfo& client) {
   if (!IsUuid(persona_id)) throw NotFoundError("no such persona");
   if (!IsUuid(proxy_uuid)) throw NotFoundError("no such proxy");
   switch (store_.Assign(user_id, persona_id, proxy_uuid, clock_.Now(), client)) {
@@ -251,8 +251,7 @@ nlohmann::json ProxyService::Assign(const std::string& user_id, const std::strin
   return personas_.Get(user_id, persona_id);
 }
 
-nlohmann::json ProxyService::Release(const std::string& user_id, const std::string& persona_id,
-                                     const ClientInfo& client) {
+JsonText ProxyService::Release(const std::string& user_id, const std::string& persona_id, const ClientInfo& client) {
   if (!IsUuid(persona_id) || !store_.Release(user_id, persona_id, clock_.Now(), client)) {
     throw NotFoundError("no such persona");
   }

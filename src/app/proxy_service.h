@@ -130,9 +130,9 @@ class ProxyService {
   std::vector<CheckReport> CheckDue(std::chrono::seconds interval, int concurrency);
 
   // Both answer the persona as it is afterwards.
-  nlohmann::json Assign(const std::string& user_id, const std::string& persona_id, const std::string& proxy_uuid,
-                        const ClientInfo& client);
-  nlohmann::json Release(const std::string& user_id, const std::string& persona_id, const ClientInfo& client);
+  JsonText Assign(const std::string& user_id, const std::string& persona_id, const std::string& proxy_uuid,
+                  const ClientInfo& client);
+  JsonText Release(const std::string& user_id, const std::string& persona_id, const ClientInfo& client);
 
  private:
   HealthRecord CheckEndpoint(const StoredProxyEndpoint& endpoint, const std::optional<Activity>& requested);

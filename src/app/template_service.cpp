@@ -168,7 +168,7 @@ void TemplateService::Delete(const std::string& user_id, const std::string& id, 
 nlohmann::json TemplateService::Render(const std::string& user_id, const std::string& id, const std::string& persona_id,
                                        const std::string& platform, const std::optional<std::string>& theme) {
   auto tmpl = Get(user_id, id);
-  auto persona = personas_.Get(user_id, persona_id);
+  auto persona = personas_.GetFields(user_id, persona_id);
   auto canonical = domain::CanonicalPlatform(platform);
   if (!canonical) throw ValidationError("platform_type", std::string("must be one of ") + domain::kPlatformChoices);
   const auto& platforms = tmpl["target_platforms"];
@@ -215,7 +215,7 @@ nlohmann::json TemplateService::Preview(const std::string& user_id, const nlohma
     errors.push_back({"platform_type", std::string("must be one of ") + domain::kPlatformChoices});
   }
   if (!errors.empty()) throw ValidationError(errors);
-  return RenderFor(personas_.Get(user_id, *persona_id), *canonical, tmpl, theme, false);
+  return RenderFor(personas_.GetFields(user_id, *persona_id), *canonical, tmpl, theme, false);
 }
 
 nlohmann::json TemplateService::RenderFor(const nlohmann::json& persona, const std::string& platform,

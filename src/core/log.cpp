@@ -7,6 +7,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "core/json_text.h"
+
 namespace persona {
 namespace {
 
@@ -51,15 +53,21 @@ Logger::~Logger() = default;
 
 void Logger::Write(Level level, std::string_view msg, const nlohmann::json& fields) {
   if (!Enabled(level)) return;
-  nlohmann::json line = nlohmann::json::object();
-  line["ts"] = NowRfc3339();
-  line["level"] = LevelName(level);
-  line["msg"] = msg;
+  // Written as text rather than copied into a second object: this runs for every request.
+  std::string line = "{\"ts\":\"" + NowRfc3339() + "\",\"level\":\"" + LevelName(level) + "\",\"msg\":";
+  AppendJsonString(line, msg);
   if (fields.is_object()) {
-    for (const auto& [key, value] : fields.items()) line[key] = value;
+    for (const auto& [key, value] : fields.items()) {
+      if (key == "ts" || key == "level" || key == "msg") continue;  // a field cannot forge these
+      line.push_back(',');
+      AppendJsonString(line, key);
+      line.push_back(':');
+      // replace: invalid UTF-8 from a client must not throw while logging it.
+      line.append(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
   }
-  // replace: invalid UTF-8 from a client must not throw while logging it.
-  sink_->info(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  line.push_back('}');
+  sink_->info(line);
 }
 
 bool Logger::ParseLevel(std::string_view text, Level& out) {

@@ -10,6 +10,13 @@ Response JsonResponse(unsigned status, const nlohmann::json& body) {
   return res;
 }
 
+Response JsonTextResponse(unsigned status, app::JsonText body) {
+  Response res;
+  res.status = status;
+  res.body = std::move(body.text);
+  return res;
+}
+
 Response ProblemResponse(unsigned status, std::string_view detail, nlohmann::json extra) {
   nlohmann::json problem = {
       {"type", "about:blank"},

@@ -13,6 +13,8 @@
 #include <boost/beast/http/verb.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.h"
+
 namespace persona::http {
 
 // Who is calling, as established by the Router's authenticator.
@@ -65,6 +67,9 @@ class ServiceUnavailable : public std::runtime_error {
 };
 
 Response JsonResponse(unsigned status, const nlohmann::json& body);
+
+// The same for JSON a store already wrote (reads that pass rows on).
+Response JsonTextResponse(unsigned status, app::JsonText body);
 
 // RFC 9457 problem: type "about:blank" unless `extra` gives one, title = the standard
 // reason phrase, status, detail; other members of `extra` ("errors", "code"...) are

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/errors.h"
+#include "core/json_text.h"
 #include "core/time_format.h"
 #include "crypto/encoding.h"
 
@@ -40,10 +41,14 @@ app::PageRequest ParsePageRequest(const Request& req) {
 }
 
 Response PageResponse(app::Page page) {
-  nlohmann::json body = nlohmann::json::object();
-  body["items"] = std::move(page.items);
-  body["next_cursor"] = page.next ? nlohmann::json(EncodeCursor(*page.next)) : nlohmann::json(nullptr);
-  return JsonResponse(200, body);
+  std::string body = "{\"items\":" + std::move(page.items) + ",\"next_cursor\":";
+  if (page.next) {
+    AppendJsonString(body, EncodeCursor(*page.next));
+  } else {
+    body.append("null");
+  }
+  body.push_back('}');
+  return JsonTextResponse(200, app::JsonText{std::move(body)});
 }
 
 }  // namespace persona::http

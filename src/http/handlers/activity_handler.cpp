@@ -39,7 +39,7 @@ void AddActivityRoutes(Router& router, app::ActivityService& activity) {
   });
 
   router.Add(verb::get, "/api/v1/activity/{id}", [&activity](Request& req) {
-    return JsonResponse(200, activity.Get(req.caller->user_id, req.path_params.at("id")));
+    return JsonTextResponse(200, activity.Get(req.caller->user_id, req.path_params.at("id")));
   });
 
   router.Add(

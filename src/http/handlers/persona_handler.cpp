@@ -25,7 +25,7 @@ void AddPersonaRoutes(Router& router, app::PersonaService& personas, app::ProxyS
       RouteOptions{.json_body = true});
 
   router.Add(verb::get, "/api/v1/personas/{id}", [&personas](Request& req) {
-    return JsonResponse(200, personas.Get(req.caller->user_id, req.path_params.at("id")));
+    return JsonTextResponse(200, personas.Get(req.caller->user_id, req.path_params.at("id")));
   });
 
   router.Add(verb::get, "/api/v1/personas/{id}/risk", [&personas](Request& req) {
@@ -36,8 +36,8 @@ void AddPersonaRoutes(Router& router, app::PersonaService& personas, app::ProxyS
       verb::patch, "/api/v1/personas/{id}",
       [&personas](Request& req) {
         RequireNoNul(req.json);
-        return JsonResponse(200,
-                            personas.Update(req.caller->user_id, req.path_params.at("id"), req.json, ClientOf(req)));
+        return JsonTextResponse(
+            200, personas.Update(req.caller->user_id, req.path_params.at("id"), req.json, ClientOf(req)));
       },
       RouteOptions{.json_body = true});
 
@@ -50,12 +50,13 @@ void AddPersonaRoutes(Router& router, app::PersonaService& personas, app::ProxyS
       verb::put, "/api/v1/personas/{id}/proxy",
       [&proxies](Request& req) {
         auto proxy = RequireString(req.json, "proxy", 100);
-        return JsonResponse(200, proxies.Assign(req.caller->user_id, req.path_params.at("id"), proxy, ClientOf(req)));
+        return JsonTextResponse(200,
+                                proxies.Assign(req.caller->user_id, req.path_params.at("id"), proxy, ClientOf(req)));
       },
       RouteOptions{.json_body = true});
 
   router.Add(verb::delete_, "/api/v1/personas/{id}/proxy", [&proxies](Request& req) {
-    return JsonResponse(200, proxies.Release(req.caller->user_id, req.path_params.at("id"), ClientOf(req)));
+    return JsonTextResponse(200, proxies.Release(req.caller->user_id, req.path_params.at("id"), ClientOf(req)));
   });
 }
 

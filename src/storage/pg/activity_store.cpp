@@ -20,11 +20,11 @@ app::Page PgActivityStore::List(const std::string& user_id, const app::ActivityF
   return out;
 }
 
-std::optional<nlohmann::json> PgActivityStore::Find(const std::string& user_id, const std::string& id) {
-  std::optional<nlohmann::json> out;
+std::optional<app::JsonText> PgActivityStore::Find(const std::string& user_id, const std::string& id) {
+  std::optional<app::JsonText> out;
   RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto rows = tx.exec_prepared("activity_get", id, user_id, static_cast<const char*>(nullptr));
-    out = rows.empty() ? std::nullopt : std::optional(RowToJson(rows[0]));
+    if (!rows.empty()) out = RowJsonText(rows[0]);
   });
   return out;
 }

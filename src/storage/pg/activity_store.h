@@ -11,7 +11,7 @@ class PgActivityStore : public app::ActivityStore {
   PgActivityStore(ConnectionPool& pool, app::SessionCache& sessions) : pool_(pool), sessions_(sessions) {}
 
   app::Page List(const std::string& user_id, const app::ActivityFilter& filter, const app::PageRequest& page) override;
-  std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& id) override;
+  std::optional<app::JsonText> Find(const std::string& user_id, const std::string& id) override;
   std::optional<nlohmann::json> RecordManual(const std::string& user_id, const app::ManualAction& action,
                                              Clock::TimePoint now, const app::ClientInfo& client) override;
 

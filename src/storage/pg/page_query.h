@@ -19,14 +19,18 @@ app::Page FetchPage(pqxx::transaction_base& tx, const char* query, const app::Pa
   const char* after_id = page.after ? page.after->id.c_str() : nullptr;
   pqxx::result rows = tx.exec_prepared(query, std::forward<Params>(params)..., after_at, after_id, page.limit + 1);
   app::Page out;
+  out.items = "[";
+  int count = 0;
   for (const auto& row : rows) {
-    if (static_cast<int>(out.items.size()) == page.limit) {
+    if (count == page.limit) {
       const auto& last = rows[page.limit - 1];
       out.next = app::PageKey{last["_sort_at"].as<std::string>(), last["_sort_id"].as<std::string>()};
       break;
     }
-    out.items.push_back(RowToJson(row));
+    if (count++ > 0) out.items.push_back(',');
+    AppendRowJson(out.items, row);
   }
+  out.items.push_back(']');
   return out;
 }
 

@@ -42,11 +42,11 @@ std::string PgPersonaStore::Insert(const std::string& user_id, const nlohmann::j
   return id;
 }
 
-std::optional<nlohmann::json> PgPersonaStore::Find(const std::string& user_id, const std::string& persona_id) {
-  std::optional<nlohmann::json> out;
+std::optional<app::JsonText> PgPersonaStore::Find(const std::string& user_id, const std::string& persona_id) {
+  std::optional<app::JsonText> out;
   RunStatement(pool_, [&](pqxx::nontransaction& tx) {
     auto r = tx.exec_prepared("personas_get", persona_id, user_id);
-    if (!r.empty()) out = RowToJson(r[0]);
+    if (!r.empty()) out = RowJsonText(r[0]);
   });
   return out;
 }

@@ -12,7 +12,7 @@ class PgPersonaStore : public app::PersonaStore {
 
   std::string Insert(const std::string& user_id, const nlohmann::json& body, Clock::TimePoint now,
                      const app::ClientInfo& client) override;
-  std::optional<nlohmann::json> Find(const std::string& user_id, const std::string& persona_id) override;
+  std::optional<app::JsonText> Find(const std::string& user_id, const std::string& persona_id) override;
   app::Page List(const std::string& user_id, const app::PageRequest& page) override;
   bool Update(const std::string& user_id, const std::string& persona_id, const nlohmann::json& patch,
               Clock::TimePoint now, const app::ClientInfo& client) override;
