@@ -67,7 +67,7 @@ app::Page PageOf(const std::map<std::string, json>& rows, const app::PageRequest
     }
     items.push_back(row);
   }
-  out.items = items.dump();
+  out.items.text = items.dump();
   return out;
 }
 
@@ -1008,7 +1008,7 @@ void FakeSessionCache::Forget(const std::string& session_id, long long version) 
 app::Page FakeActivityStore::List(const std::string&, const app::ActivityFilter& filter, const app::PageRequest&) {
   CheckOptionalText(filter.activity_type, "activity_logs.activity_type");
   CheckOptionalText(filter.platform_type, "activity_logs.platform_type");
-  return app::Page{"[" + Find(kUserId, kActivityId)->text + "]", std::nullopt};
+  return app::Page{{"[" + Find(kUserId, kActivityId)->text + "]"}, std::nullopt};
 }
 
 std::optional<app::JsonText> FakeActivityStore::Find(const std::string&, const std::string& id) {
@@ -1037,7 +1037,7 @@ app::Page FakeSecurityEventStore::List(const std::string&, const app::SecurityEv
                                        const app::PageRequest&) {
   CheckOptionalText(filter.severity, "security_events.severity");
   CheckOptionalText(filter.event_type, "security_events.event_type");
-  return app::Page{json::array({*Find(kUserId, kEventId)}).dump(), std::nullopt};
+  return app::Page{{json::array({*Find(kUserId, kEventId)}).dump()}, std::nullopt};
 }
 
 std::optional<json> FakeSecurityEventStore::Find(const std::string&, const std::string& id) {
@@ -1059,7 +1059,7 @@ std::optional<bool> FakeSecurityEventStore::Resolve(const std::string&, const st
 std::vector<json> FakeDashboardStore::Personas(const std::string&, Clock::TimePoint) {
   std::vector<json> out;
   app::Page page = personas_.List(kUserId, {.limit = 1000});
-  for (const auto& p : json::parse(page.items)) {
+  for (const auto& p : json::parse(page.items.text)) {
     out.push_back({{"id", p["id"]},
                    {"name", p["name"]},
                    {"status", p["status"]},

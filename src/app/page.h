@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "app/json_text.h"
+
 namespace persona::app {
 
 // Keyset pagination, newest first: a page continues after the (created_at, id) of the
@@ -18,7 +20,7 @@ struct PageRequest {
 };
 
 struct Page {
-  std::string items = "[]";     // the items as one JSON array (JsonText), as the API shows them
+  JsonText items{"[]"};         // the items as one JSON array, as the API shows them
   std::optional<PageKey> next;  // set when more items follow
 };
 

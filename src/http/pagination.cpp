@@ -41,7 +41,7 @@ app::PageRequest ParsePageRequest(const Request& req) {
 }
 
 Response PageResponse(app::Page page) {
-  std::string body = "{\"items\":" + std::move(page.items) + ",\"next_cursor\":";
+  std::string body = "{\"items\":" + std::move(page.items.text) + ",\"next_cursor\":";
   if (page.next) {
     AppendJsonString(body, EncodeCursor(*page.next));
   } else {

@@ -19,7 +19,7 @@ app::Page FetchPage(pqxx::transaction_base& tx, const char* query, const app::Pa
   const char* after_id = page.after ? page.after->id.c_str() : nullptr;
   pqxx::result rows = tx.exec_prepared(query, std::forward<Params>(params)..., after_at, after_id, page.limit + 1);
   app::Page out;
-  out.items = "[";
+  out.items.text = "[";
   int count = 0;
   for (const auto& row : rows) {
     if (count == page.limit) {
@@ -27,10 +27,10 @@ app::Page FetchPage(pqxx::transaction_base& tx, const char* query, const app::Pa
       out.next = app::PageKey{last["_sort_at"].as<std::string>(), last["_sort_id"].as<std::string>()};
       break;
     }
-    if (count++ > 0) out.items.push_back(',');
-    AppendRowJson(out.items, row);
+    if (count++ > 0) out.items.text.push_back(',');
+    AppendRowJson(out.items.text, row);
   }
-  out.items.push_back(']');
+  out.items.text.push_back(']');
   return out;
 }
 
